@@ -1,0 +1,151 @@
+"""The press-release pipeline: normalize → Natasha → gazetteer and rules → SCHEMA.md JSON."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from .gazetteer import Gazetteer, PhraseMatcher
+from .io import MAX_TEXT_CHARS, ExtractionInputError
+from .morph import analyzer
+from .nlp import Analysis, NatashaModels
+from .normalize import Normalized, normalize
+from .rules.agreements import find_agreements
+from .rules.common import Mention, overlaps
+from .rules.events import dedupe_events, find_events
+from .rules.figures import dedupe_figures, find_figures
+from .rules.orgs import gov_bodies, legal_orgs, merge_orgs, named_orgs, ner_orgs
+from .rules.persons import assign_positions, group_persons
+from .rules.places import PlaceFinder, capital_code, doc_country, home_region
+
+
+@dataclass
+class EntityMention:
+    """A typed entity mention (PER / ORG / LOC) with its [start, end) span in the original text."""
+
+    type: str
+    start: int
+    end: int
+    text: str
+
+
+class Pipeline:
+    """Loads the models once; `extract(text, doc_id)` returns one SCHEMA.md document object."""
+
+    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+        t0 = time.perf_counter()
+        self.models = NatashaModels()
+        analyzer()
+        self.gazetteer = gazetteer or Gazetteer()
+        self.places = PlaceFinder(self.gazetteer)
+        self.known_orgs = PhraseMatcher()
+        for org in self.gazetteer.organizations:
+            self.known_orgs.add_all((org.name, *org.aliases), org)
+        self.known_persons = PhraseMatcher()
+        for person in self.gazetteer.persons:
+            self.known_persons.add_all((person.name, *person.aliases), person)
+        self.load_seconds = time.perf_counter() - t0
+
+    # -- stages -------------------------------------------------------------------------------------------
+    def analyse(self, text: str) -> tuple[Normalized, Analysis]:
+        """Normalize the text and run Natasha over it."""
+        if not text or not text.strip():
+            raise ExtractionInputError("empty text: there is nothing to extract from")
+        if len(text) > MAX_TEXT_CHARS:
+            raise ExtractionInputError(f"text too long: {len(text)} characters, the limit is {MAX_TEXT_CHARS}")
+        norm = normalize(text)
+        return norm, self.models.analyse(norm.text)
+
+    def _known_orgs(self, an: Analysis) -> list[Mention]:
+        out = []
+        for m in self.known_orgs.find(an.tokens):
+            org = m.payload
+            out.append(Mention("org", org.name, an.tokens[m.first].start, an.tokens[m.last - 1].stop, m.first,
+                               m.last, code=org.region, source="gazetteer"))
+        return out
+
+    def _known_persons(self, an: Analysis) -> list[Mention]:
+        out = []
+        for m in self.known_persons.find(an.tokens):
+            p = m.payload
+            out.append(Mention("person", p.name, an.tokens[m.first].start, an.tokens[m.last - 1].stop, m.first,
+                               m.last, source="gazetteer", extra={"known": p}))
+        return out
+
+    def organizations(self, an: Analysis, places: list[Mention]) -> list[Mention]:
+        """All organization mentions, strongest rule first."""
+        countries = self.places.countries
+        return merge_orgs([self._known_orgs(an), legal_orgs(an), gov_bodies(an, places), named_orgs(an),
+                           ner_orgs(an, places, countries)], an)
+
+    def extract(self, text: str, doc_id: str) -> dict[str, Any]:
+        """Extract regions, persons, organizations, agreements, events and figures from one text."""
+        norm, an = self.analyse(text)
+        places = self.places.find(an)
+        orgs = self.organizations(an, places)
+        places = [p for p in places if not any(o.source in ("legal", "named") and overlaps(o, p) for o in orgs)]
+        ctx = {"country": doc_country(places), "capital": capital_code(places), "home": home_region(an, places)}
+        known = self._known_persons(an)
+        persons = group_persons(an, known)
+        for p in persons:
+            for m in p.mentions:
+                kp = m.extra.get("known")
+                if kp and kp.title and not p.position:
+                    p.position = {"title": kp.title, "region": kp.region, "organization": kp.organization}
+        assign_positions(an, persons, places, orgs, self.places.adjectives, ctx)
+        person_mentions = [m for p in persons for m in p.mentions]
+        agreements = find_agreements(an, orgs, places, person_mentions)
+        events = dedupe_events(find_events(an, places, orgs, ctx["home"]))
+        figures = dedupe_figures(find_figures(an))
+
+        def spans(pairs) -> list[list[int]]:
+            return [list(norm.to_original(s, e)) for s, e in pairs]
+
+        regions: dict[str, dict] = {}
+        for p in places:
+            if p.kind != "region" or not p.code:
+                continue
+            item = regions.setdefault(p.code, {"code": p.code, "name": self.places.names.get(p.code, p.name),
+                                               "spans": []})
+            item["spans"] += spans([(p.start, p.stop)])
+        org_items: dict[str, dict] = {}
+        for o in orgs:
+            key = o.name.lower()
+            item = org_items.setdefault(key, {"name": o.name, "region": o.code, "spans": []})
+            item["spans"] += spans([(o.start, o.stop)])
+        return {
+            "id": doc_id,
+            "regions": list(regions.values()),
+            "persons": [{"name": p.name, "position": p.position,
+                         "spans": spans([(m.start, m.stop) for m in p.mentions])} for p in persons if p.name],
+            "organizations": list(org_items.values()),
+            "agreements": [{"kind": a.kind, "parties": a.parties, "spans": spans([(a.start, a.stop)])}
+                           for a in agreements],
+            "events": [{"kind": e.kind, "title": e.title, "region": e.region, "spans": spans(s)} for e, s in events],
+            "figures": [{"kind": f.kind, "value": _num(f.value), "unit": f.unit, "qualifier": f.qualifier,
+                         "year": f.year, "spans": spans(s)} for f, s in figures],
+        }
+
+    def entity_mentions(self, text: str) -> list[EntityMention]:
+        """Typed PER / ORG / LOC mentions (Natasha + organization rules + gazetteer), spans in the original."""
+        norm, an = self.analyse(text)
+        places = self.places.find(an)
+        orgs = self.organizations(an, places)
+        out: list[EntityMention] = []
+        for o in orgs:
+            s, e = norm.to_original(o.start, o.stop)
+            out.append(EntityMention("ORG", s, e, text[s:e]))
+        taken = [(m.start, m.end) for m in out]
+        for span in an.ner:
+            if span.type == "ORG":
+                continue
+            s, e = norm.to_original(span.start, span.stop)
+            if any(s < b and a < e for a, b in taken):
+                continue
+            out.append(EntityMention(span.type, s, e, text[s:e]))
+        return sorted(out, key=lambda m: m.start)
+
+
+def _num(value: float) -> int | float:
+    return int(value) if float(value).is_integer() else value

@@ -1,0 +1,1 @@
+"""Rule-based extractors over the analysed text (organizations, agreements, persons, events, figures)."""

@@ -1,0 +1,264 @@
+"""Organizations: legal-form names (yargy grammar), government bodies, «named» institutions, NER spans."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from yargy import Parser, forward, not_, or_, rule
+from yargy.predicates import eq, in_, normalized
+from yargy.predicates import type as ttype
+
+from ..nlp import Analysis, Token
+from .common import Mention, balance_quotes, capitalize, np_nominative, overlaps
+
+LEGAL_FORMS = ("ТОО", "АО", "ОАО", "ЗАО", "ПАО", "НАО", "СПК", "ГУ", "КГУ", "РГУ", "КГП", "РГП", "ГКП", "ГККП",
+               "КГКП", "РГКП", "КГКП", "ОО", "ОФ", "ОЮЛ", "ИП", "ООО", "ОДО", "ЧУ", "ПК", "ФГУП", "ГУП", "МУП",
+               "АНО", "НП", "КХ", "ПТ", "ЧП", "ПКСК", "СХТ")
+FULL_FORMS = {
+    ("товарищество", "с", "ограниченный", "ответственность"): "ТОО",
+    ("акционерный", "общество"): "АО",
+    ("некоммерческий", "акционерный", "общество"): "НАО",
+    ("открытый", "акционерный", "общество"): "ОАО",
+    ("государственный", "учреждение"): "ГУ",
+    ("коммунальный", "государственный", "учреждение"): "КГУ",
+    ("коммунальный", "государственный", "предприятие"): "КГП",
+    ("республиканский", "государственный", "предприятие"): "РГП",
+    ("общественный", "объединение"): "ОО",
+    ("общественный", "фонд"): "ОФ",
+    ("индивидуальный", "предприниматель"): "ИП",
+    ("социально-предпринимательский", "корпорация"): "СПК",
+}
+GOV_HEADS = {"акимат", "управление", "министерство", "департамент", "комитет", "аппарат", "маслихат", "отдел",
+             "агентство", "правительство", "администрация", "мэрия", "прокуратура", "парламент", "совет",
+             "палата", "дума", "госдума", "собрание", "пресс-служба", "фракция", "инспекция", "ведомство",
+             "меджлис", "мажилис", "сенат", "кабинет", "секретариат", "представительство", "посольство",
+             "консульство", "филиал", "палата", "акимат"}
+NEEDS_CHAIN = {"управление", "отдел", "совет", "палата", "собрание", "пресс-служба", "комитет", "аппарат",
+               "представительство", "филиал", "кабинет", "секретариат", "фракция", "администрация", "служба"}
+NAMED_HEADS = {"центр", "завод", "компания", "корпорация", "холдинг", "банк", "фонд", "университет", "институт",
+               "театр", "музей", "ансамбль", "бюро", "комбинат", "фабрика", "газета", "журнал", "телеканал",
+               "агентство", "партия", "движение", "ассоциация", "союз", "клуб", "школа", "больница", "клиника",
+               "фирма", "концерн", "группа", "организация", "общество", "объединение", "предприятие",
+               "учреждение", "колледж", "академия", "библиотека", "отель", "гостиница", "аэропорт", "лицей",
+               "гимназия", "издательство", "телекомпания", "радиостанция", "кооператив", "хозяйство", "кластер",
+               "технопарк", "палата", "федерация", "лаборатория", "инкубатор", "акселератор", "комплекс",
+               "бизнес-центр", "медцентр", "бюро", "агрохолдинг", "птицефабрика", "агрофирма", "кооперация",
+               "корпорация", "биржа", "фонд", "госкорпорация", "нацкомпания", "производитель"}
+
+
+@lru_cache(maxsize=1)
+def _legal_parser() -> Parser:
+    """yargy grammar: LEGAL_FORM («name» with nested quotes | Latin words) (и «name»)*."""
+    quoted = forward()
+    inner = or_(rule(not_(in_({"«", "»"}))), quoted)
+    quoted.define(rule(eq("«"), inner.repeatable(max=15), eq("»")))
+    full = or_(*[rule(*[normalized(w) if w != "с" else eq("с") for w in words]) for words in FULL_FORMS])
+    form = or_(rule(in_(set(LEGAL_FORMS))), full)
+    name = or_(quoted, rule(ttype("LATIN").repeatable(max=3)))
+    org = rule(form, name, rule(in_({"и", ","}), quoted).optional().repeatable(max=6))
+    return Parser(org)
+
+
+def _form_of(words: list[str]) -> tuple[str, int]:
+    """The abbreviation of the legal form at the start of the match and how many words it takes."""
+    if words[0] in LEGAL_FORMS:
+        return words[0], 1
+    from ..morph import lemma
+
+    lem = [lemma(w) for w in words]
+    for full, abbr in sorted(FULL_FORMS.items(), key=lambda kv: -len(kv[0])):
+        if tuple(lem[: len(full)]) == full:
+            return abbr, len(full)
+    return words[0], 1
+
+
+def legal_orgs(an: Analysis) -> list[Mention]:
+    """ТОО «…», АО «НК «…»», СПК «A» и «B», ТОО Maker — every organization with a legal form."""
+    out: list[Mention] = []
+    by_start = {t.start: t.i for t in an.tokens}
+    by_stop = {t.stop: t.i for t in an.tokens}
+    for match in _legal_parser().findall(an.text):
+        toks = match.tokens
+        words = [t.value for t in toks]
+        form, n = _form_of(words)
+        groups: list[list] = [[]]
+        depth = 0
+        for t in toks[n:]:
+            if depth == 0 and t.value in ("и", ","):
+                groups.append([])
+                continue
+            depth += t.value == "«"
+            depth -= t.value == "»"
+            groups[-1].append(t)
+        for gi, group in enumerate(groups):
+            if not group:
+                continue
+            start = toks[0].span.start if gi == 0 else group[0].span.start
+            stop = group[-1].span.stop
+            inner = an.text[group[0].span.start:stop]
+            if not inner.startswith("«"):
+                inner = f"«{inner}»"
+            name = f"{form} {inner}"
+            first, last = by_start.get(start), by_stop.get(stop)
+            if first is None or last is None:
+                continue
+            out.append(Mention("org", _fix_quotes(name), start, stop, first, last + 1, source="legal"))
+    return out
+
+
+def _fix_quotes(name: str) -> str:
+    """Balance the quotes of a name made of a form and a «…» part."""
+    form, _, rest = name.partition(" ")
+    rest = balance_quotes(rest)
+    if not rest.startswith("«") or not rest.endswith("»"):
+        rest = f"«{rest}»"
+    return f"{form} {rest}"
+
+
+def _is_gen(t: Token) -> bool:
+    return t.feats.get("Case") == "Gen" and t.pos in ("NOUN", "PROPN", "ADJ", "DET", "NUM")
+
+
+def _is_abbr(t: Token) -> bool:
+    return (t.text.isupper() and len(t.text) >= 2) or (t.text[:1].isascii() and t.text[:1].isalpha())
+
+
+def gov_bodies(an: Analysis, places: list[Mention]) -> list[Mention]:
+    """акимат / управление / министерство … + genitive chain (+ region); "акиматами A и B" gives two."""
+    place_at = {m.first: m for m in places}
+    out: list[Mention] = []
+    toks = an.tokens
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        if t.lemma not in GOV_HEADS or t.pos not in ("NOUN", "PROPN"):
+            i += 1
+            continue
+        first = i
+        while first > 0 and toks[first - 1].pos == "ADJ" and toks[first - 1].sent == t.sent and \
+                toks[first - 1].feats.get("Case") == t.feats.get("Case"):
+            first -= 1
+        j = i + 1
+        regions: list[Mention] = []
+        chain_end = i + 1
+        while j < len(toks) and toks[j].sent == t.sent and j - i < 14:
+            tj = toks[j]
+            if j in place_at:
+                regions.append(place_at[j])
+                j = chain_end = place_at[j].last
+                if j + 1 < len(toks) and toks[j].text == "и" and j + 1 in place_at and \
+                        t.feats.get("Number") == "Plur":
+                    continue
+                break
+            if tj.ner == "PER":
+                break
+            if _is_gen(tj) or (_is_abbr(tj) and tj.text not in ("«", "»")):
+                j = chain_end = j + 1
+                continue
+            if tj.text == "по" and j + 1 < len(toks) and toks[j + 1].feats.get("Case") == "Dat":
+                j = chain_end = j + 2
+                continue
+            if tj.text in (",", "и") and j + 1 < len(toks) and _is_gen(toks[j + 1]) and \
+                    toks[j + 1].pos in ("NOUN", "ADJ") and j + 1 not in place_at and toks[j + 1].ner != "PER":
+                j += 1
+                continue
+            break
+        has_adj_name = first < i and toks[first].text[:1].isupper() and first > an.sents[t.sent].first
+        if chain_end == i + 1 and not has_adj_name and not t.text[:1].isupper():
+            i += 1
+            continue
+        if chain_end == i + 1 and t.lemma in NEEDS_CHAIN and not has_adj_name:
+            i += 1
+            continue
+        if t.feats.get("Number") == "Plur" and len(regions) > 1:
+            head = capitalize(np_nominative(an, first, i + 1, singular=True))
+            for r in regions:
+                out.append(Mention("org", f"{head} {an.span_text(r.first, r.last)}", toks[first].start, r.stop, first, r.last, code=r.code, source="gov",
+                                   extra={"party_span": (r.start, r.stop)}))
+        else:
+            name = capitalize(np_nominative(an, first, chain_end, singular=True))
+            out.append(Mention("org", name, toks[first].start, toks[chain_end - 1].stop, first, chain_end,
+                               code=regions[0].code if regions else None, source="gov"))
+        i = chain_end
+    return out
+
+
+def named_orgs(an: Analysis) -> list[Mention]:
+    """(adjectives) центр / завод / компания … «Name» — an institution named in quotes."""
+    out: list[Mention] = []
+    toks = an.tokens
+    for i, t in enumerate(toks[:-2]):
+        if t.lemma not in NAMED_HEADS or toks[i + 1].text != "«":
+            continue
+        depth, j = 0, i + 1
+        while j < len(toks) and toks[j].sent == t.sent:
+            depth += toks[j].text == "«"
+            depth -= toks[j].text == "»"
+            if depth == 0:
+                break
+            j += 1
+        if j >= len(toks) or depth != 0 or j - i > 12:
+            continue
+        first = i
+        while first > 0 and toks[first - 1].pos == "ADJ" and toks[first - 1].feats.get("Case") == t.feats.get("Case"):
+            first -= 1
+        head = capitalize(np_nominative(an, first, i + 1, singular=True)) if first < i else \
+            np_nominative(an, first, i + 1, singular=True)
+        quoted = balance_quotes(an.span_text(i + 1, j + 1))
+        out.append(Mention("org", f"{head} «{quoted}»", toks[first].start, toks[j].stop, first, j + 1,
+                           source="named", aliases=[quoted]))
+    return out
+
+
+def ner_orgs(an: Analysis, places: list[Mention], countries: set[str]) -> list[Mention]:
+    """Natasha's ORG spans, adjacent parts merged, put into the nominative."""
+    spans = [s for s in an.ner if s.type in ("ORG", "LOC", "PER")]
+    out: list[Mention] = []
+    k = 0
+    while k < len(spans):
+        s = spans[k]
+        if s.type != "ORG":
+            k += 1
+            continue
+        first, last = s.first, s.last
+        while k + 1 < len(spans) and spans[k + 1].type in ("ORG", "LOC") and spans[k + 1].first == last and \
+                an.tokens[spans[k + 1].first].feats.get("Case") in ("Gen", None) and \
+                an.tokens[spans[k + 1].first].sent == an.tokens[first].sent:
+            k += 1
+            last = spans[k].last
+        while first < last and an.tokens[first].text in "«»":
+            first += 1
+        if last < len(an.tokens) and an.tokens[last - 1].text != "»" and an.tokens[last].text == "»" and \
+                "«" in an.span_text(first, last):
+            last += 1
+        k += 1
+        if first >= last:
+            continue
+        text = an.span_text(first, last)
+        if text.strip("«» ").lower() in countries:
+            continue
+        name = balance_quotes(np_nominative(an, first, last))
+        if not name:
+            continue
+        out.append(Mention("org", name, an.tokens[first].start, an.tokens[last - 1].stop, first, last,
+                           source="ner"))
+    return out
+
+
+def merge_orgs(groups: list[list[Mention]], an: Analysis) -> list[Mention]:
+    """Keep the strongest non-overlapping mentions (earlier groups win); NER descriptors before a legal name
+    become its aliases."""
+    kept: list[Mention] = []
+    for group in groups:
+        for m in group:
+            clash = [k for k in kept if overlaps(k, m)]
+            if clash:
+                continue
+            if m.source == "ner":
+                nxt = [k for k in kept if k.source == "legal" and 0 <= k.start - m.stop <= 1]
+                if nxt:
+                    nxt[0].aliases.append(m.name)
+                    continue
+            kept.append(m)
+    kept.sort(key=lambda m: m.start)
+    return kept

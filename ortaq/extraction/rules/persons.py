@@ -1,0 +1,255 @@
+"""Persons (Natasha PER spans and known names) grouped by surname, and the posts they hold."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..morph import parses, person_nominative
+from ..nlp import Analysis, Token
+from .common import Mention
+
+TITLES = {"аким", "заместитель", "замакима", "замминистра", "министр", "вице-министр", "президент",
+          "вице-президент", "председатель", "зампред", "глава", "губернатор", "вице-губернатор", "мэр",
+          "вице-мэр", "премьер-министр", "премьер", "посол", "полпред", "лидер", "директор", "руководитель",
+          "начальник", "секретарь", "депутат", "сенатор", "советник", "помощник", "ректор", "спикер",
+          "канцлер", "король", "управляющий", "заведующий", "уполномоченный", "омбудсмен", "прокурор",
+          "судья", "командующий", "консул", "генконсул", "основатель", "владелец", "пресс-секретарь",
+          "бургомистр", "атташе", "представитель", "замглавы", "председатель правления", "генсек",
+          "генеральный секретарь", "вице-премьер", "президент-министр", "госсекретарь", "мажилисмен"}
+DEPUTY_HEADS = {"заместитель", "помощник", "советник"}
+REGION_HEAD_WORDS = {"регион", "область", "край", "республика", "город", "округ"}
+PATR = re.compile(r"(ович|евич|ьич|овна|евна|ична|инична)$", re.IGNORECASE)
+STOP_POS = {"VERB", "AUX", "PRON", "SCONJ"}
+
+
+@dataclass
+class Person:
+    """One person: the name to output, every mention, the post found for them."""
+
+    first: str | None
+    surname: str | None
+    patronymic: str | None
+    mentions: list[Mention] = field(default_factory=list)
+    position: dict | None = None
+
+    @property
+    def name(self) -> str:
+        """ "Имя Фамилия" (or what the text gives)."""
+        parts = [p for p in (self.first, self.surname) if p]
+        if not parts and self.patronymic:
+            parts = [self.patronymic]
+        if self.first and not self.surname and self.patronymic:
+            parts = [self.first, self.patronymic]
+        return " ".join(parts)
+
+
+def _word_role(word: str) -> str:
+    """name / patr / surn / other for one capitalised word."""
+    if PATR.search(word) and len(word) > 6:
+        return "patr"
+    for p in parses(word.lower())[:3]:
+        if "Patr" in p.tag:
+            return "patr"
+        if "Name" in p.tag:
+            return "name"
+        if "Surn" in p.tag:
+            return "surn"
+    return "other"
+
+
+def split_name(name: str) -> tuple[str | None, str | None, str | None]:
+    """(first name, surname, patronymic) from a nominative name."""
+    words = name.split()
+    if len(words) == 1:
+        role = _word_role(words[0])
+        return (words[0], None, None) if role == "name" else (None, words[0], None)
+    patr = None
+    rest = []
+    for k, w in enumerate(words):
+        if k > 0 and _word_role(w) == "patr":
+            patr = w
+        else:
+            rest.append(w)
+    if len(rest) == 1:
+        return rest[0], None, patr
+    return " ".join(rest[:-1]), rest[-1], patr
+
+
+def _key(word: str | None) -> str:
+    return (word or "").lower().replace("ё", "е")[:5]
+
+
+def group_persons(an: Analysis, extra: list[Mention]) -> list[Person]:
+    """Natasha PER spans (plus known-name mentions) grouped into persons by surname and first name."""
+    mentions: list[Mention] = list(extra)
+    for s in an.ner:
+        if s.type != "PER":
+            continue
+        text = an.span_text(s.first, s.last)
+        case = an.tokens[s.last - 1].case
+        name = person_nominative(text, case)
+        mentions.append(Mention("person", name, s.start, s.stop, s.first, s.last, source="ner"))
+    mentions.sort(key=lambda m: m.start)
+    persons: list[Person] = []
+    for m in mentions:
+        first, surname, patr = split_name(m.name)
+        target = None
+        for p in persons:
+            same_surname = surname and p.surname and _key(surname) == _key(p.surname)
+            firsts_ok = not first or not p.first or _key(first) == _key(p.first)
+            if same_surname and firsts_ok:
+                target = p
+                break
+            if not surname and first and p.first and _key(first) == _key(p.first) and patr and \
+                    _key(patr) == _key(p.patronymic):
+                target = p
+                break
+            if surname and not first and not p.surname and p.first and _key(surname) == _key(p.first):
+                target = p
+                break
+        if target is None:
+            persons.append(Person(first, surname, patr, [m]))
+            continue
+        target.mentions.append(m)
+        target.first = target.first or first
+        target.surname = target.surname or surname
+        target.patronymic = target.patronymic or patr
+    return persons
+
+
+def _title_at(an: Analysis, k: int) -> tuple[str, int] | None:
+    """A post title starting at token k: (title, tokens used)."""
+    t = an.tokens[k]
+    if t.lemma not in TITLES or t.pos not in ("NOUN", "PROPN", "ADJ", "VERB"):
+        return None
+    if t.lemma in DEPUTY_HEADS and k + 1 < len(an.tokens) and an.tokens[k + 1].lemma in TITLES:
+        return f"{t.lemma} {an.tokens[k + 1].text.lower()}", 2
+    if t.lemma == "глава" and k + 1 < len(an.tokens) and an.tokens[k + 1].lemma == "государство":
+        return "президент", 1
+    return t.lemma, 1
+
+
+def _scope(an: Analysis, lo: int, hi: int, places: dict[int, Mention], orgs: dict[int, Mention],
+           adjectives: dict[str, str], ctx: dict) -> tuple[str | None, str | None]:
+    """The region code and organization name that a post's words [lo, hi) point to."""
+    region = org = None
+    for k in range(lo, hi):
+        t = an.tokens[k]
+        if k in places and places[k].kind == "region" and region is None:
+            region = places[k].code
+        elif k in orgs and org is None:
+            org = orgs[k].name
+        elif t.lemma == "столица" and region is None:
+            region = ctx.get("capital")
+        elif t.lemma in REGION_HEAD_WORDS and t.feats.get("Case") == "Gen" and region is None and \
+                (k + 1 >= hi or an.tokens[k + 1].pos not in ("ADJ", "PROPN")):
+            region = ctx.get("home")
+        elif t.pos == "ADJ" and t.lemma in adjectives and region is None:
+            code = adjectives[t.lemma]
+            region = ctx.get("capital") if code == "capital" else code
+    return region, org
+
+
+def _window_left(an: Analysis, m: Mention) -> int:
+    """First token of the noun phrase in apposition before a person mention."""
+    k = m.first - 1
+    lo = m.first
+    sent_first = an.sents[an.tokens[m.first].sent].first
+    while k >= sent_first and m.first - k <= 14:
+        t = an.tokens[k]
+        if t.ner == "PER" or t.pos in STOP_POS or t.text in (".", ":", ";", "—", "(", ")", "!", "?"):
+            break
+        if t.text == "," and not (k - 1 >= sent_first and an.tokens[k - 1].pos in ("NOUN", "PROPN", "ADJ")
+                                  and _has_title_between(an, sent_first, k)):
+            break
+        lo = k
+        k -= 1
+    return lo
+
+
+def _has_title_between(an: Analysis, lo: int, hi: int) -> bool:
+    return any(an.tokens[k].lemma in TITLES for k in range(max(lo, hi - 8), hi))
+
+
+def _cases_agree(a: Token, b: Token) -> bool:
+    ca, cb = a.feats.get("Case"), b.feats.get("Case")
+    return not ca or not cb or ca == cb
+
+
+def assign_positions(an: Analysis, persons: list[Person], places: list[Mention], orgs: list[Mention],
+                     adjectives: dict[str, str], ctx: dict) -> None:
+    """Find each person's post: apposition before or after a mention, or a bare title as subject."""
+    place_at = {k: m for m in places for k in range(m.first, m.last)}
+    org_at = {k: m for m in orgs for k in range(m.first, m.last)}
+    used_titles: set[int] = set()
+    for p in persons:
+        for m in p.mentions:
+            if p.position:
+                break
+            lo = _window_left(an, m)
+            for k in range(lo, m.first):
+                found = _title_at(an, k)
+                if not found or not _cases_agree(an.tokens[k], an.tokens[m.first]):
+                    continue
+                title, n = found
+                region, org = _scope(an, k + n, m.first, place_at, org_at, adjectives, ctx)
+                pre_region, _ = _scope(an, lo, k, place_at, {}, adjectives, ctx)
+                p.position = _position(title, region or pre_region, org, ctx)
+                used_titles.update(range(k, k + n))
+                break
+            if p.position is None:
+                p.position = _right_apposition(an, m, place_at, org_at, adjectives, ctx, used_titles)
+    _bare_titles(an, persons, place_at, org_at, adjectives, ctx, used_titles)
+
+
+def _position(title: str, region: str | None, org: str | None, ctx: dict) -> dict:
+    if title == "глава" and region and ctx.get("country") == "KZ" and not org:
+        title = "аким"
+    return {"title": title, "region": region, "organization": org}
+
+
+def _right_apposition(an, m, place_at, org_at, adjectives, ctx, used) -> dict | None:
+    """"Имя Фамилия, глава отдела …" — a title right after the name and a comma."""
+    k = m.last
+    if k + 1 >= len(an.tokens) or an.tokens[k].text != "," or an.tokens[k].sent != an.tokens[m.first].sent:
+        return None
+    j = k + 1
+    while j < len(an.tokens) and j - k < 4 and an.tokens[j].pos == "ADJ":
+        j += 1
+    found = _title_at(an, j) if j < len(an.tokens) else None
+    if not found:
+        return None
+    title, n = found
+    hi = j + n
+    while hi < len(an.tokens) and hi - j < 12 and an.tokens[hi].text not in (",", ".", "—", ";", ":") and \
+            an.tokens[hi].pos not in STOP_POS:
+        hi += 1
+    region, org = _scope(an, j + n, hi, place_at, org_at, adjectives, ctx)
+    used.update(range(j, j + n))
+    return _position(title, region, org, ctx)
+
+
+def _bare_titles(an, persons, place_at, org_at, adjectives, ctx, used) -> None:
+    """"Аким столицы ознакомился…", "— отметил глава региона": the title refers to the last person named."""
+    starts = sorted(((m.start, p) for p in persons for m in p.mentions), key=lambda x: x[0])
+    for k, t in enumerate(an.tokens):
+        if k in used or t.rel != "nsubj" or t.lemma not in TITLES or t.ner:
+            continue
+        if k + 1 < len(an.tokens) and an.tokens[k + 1].ner == "PER":
+            continue
+        found = _title_at(an, k)
+        if not found:
+            continue
+        title, n = found
+        hi = k + n
+        while hi < len(an.tokens) and an.tokens[hi].feats.get("Case") == "Gen" and hi - k < 6:
+            hi += 1
+        before = [p for s, p in starts if s < t.start]
+        if not before:
+            continue
+        person = before[-1]
+        if person.position is not None:
+            continue
+        region, org = _scope(an, k + n, hi, place_at, org_at, adjectives, ctx)
+        person.position = _position(title, region, org, ctx)

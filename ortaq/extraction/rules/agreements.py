@@ -99,8 +99,12 @@ def find_agreements(an: Analysis, orgs: list[Mention], places: list[Mention], pe
         colon = next((x for x in range(k + 1, sent.last) if toks[x].text == ":"), None)
         if colon is not None and colon - k < 4:
             items, lo = [], colon + 1
-            for x in range(colon + 1, sent.last + 1):
-                if x == sent.last or toks[x].text == ";":
+            last = sent.last
+            while toks[last - 1].text == ";" and last < len(toks) and toks[last].sent != t.sent and \
+                    toks[last].text not in ("—", "-"):
+                last = an.sents[toks[last].sent].last
+            for x in range(colon + 1, last + 1):
+                if x == last or toks[x].text == ";" or (x == last - 1 and toks[x].text == "."):
                     items.append((lo, x))
                     lo = x + 1
             for lo, hi in items:

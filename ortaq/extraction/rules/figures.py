@@ -157,9 +157,6 @@ def find_figures(an: Analysis) -> list[Figure]:
         kind, unit = fig
         k = j + 1
         full = value * (mult if kind != "percent" else 1)
-        if kind == "count" and re.fullmatch(r"(19|20)\d\d", toks[i].text):
-            i = j
-            continue
         out.append(Figure(kind, full, unit, _qualifier(an, i), _year(an, i), toks[i].start, toks[min(k, len(toks)) - 1]
                           .stop))
         i = k

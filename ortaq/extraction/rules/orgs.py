@@ -174,7 +174,7 @@ def gov_bodies(an: Analysis, places: list[Mention]) -> list[Mention]:
             head = capitalize(np_nominative(an, first, i + 1, singular=True))
             for r in regions:
                 out.append(Mention("org", f"{head} {an.span_text(r.first, r.last)}", toks[first].start, r.stop, first, r.last, code=r.code, source="gov",
-                                   extra={"party_span": (r.start, r.stop)}))
+                                   extra={"split": True}))
         else:
             name = capitalize(np_nominative(an, first, chain_end, singular=True))
             out.append(Mention("org", name, toks[first].start, toks[chain_end - 1].stop, first, chain_end,
@@ -251,7 +251,8 @@ def merge_orgs(groups: list[list[Mention]], an: Analysis) -> list[Mention]:
     kept: list[Mention] = []
     for group in groups:
         for m in group:
-            clash = [k for k in kept if overlaps(k, m)]
+            clash = [k for k in kept if overlaps(k, m) and not (k.extra.get("split") and m.extra.get("split")
+                                                                and k.first == m.first)]
             if clash:
                 continue
             if m.source == "ner":

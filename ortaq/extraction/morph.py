@@ -98,6 +98,16 @@ def _keep_yo(src: str, out: str) -> str:
 @lru_cache(maxsize=50_000)
 def person_nominative(name: str, case: str | None = None) -> str:
     """Put a person's name ("Ерлана Кошанова", case "gent") into the nominative ("Ерлан Кошанов")."""
+    out = _person_nominative(name, case)
+    if out == name and case not in (None, "nomn"):
+        for other in ("datv", "gent", "ablt", "loct", "accs"):
+            out = _person_nominative(name, other)
+            if out != name:
+                break
+    return out
+
+
+def _person_nominative(name: str, case: str | None) -> str:
     words = name.split()
     if case in (None, "nomn"):
         if case == "nomn":

@@ -15,7 +15,7 @@ from .rules.agreements import find_agreements
 from .rules.common import Mention, overlaps
 from .rules.events import dedupe_events, find_events
 from .rules.figures import dedupe_figures, find_figures
-from .rules.orgs import gov_bodies, legal_orgs, merge_orgs, named_orgs, ner_orgs
+from .rules.orgs import cluster_orgs, gov_bodies, legal_orgs, merge_orgs, named_orgs, ner_orgs
 from .rules.persons import assign_positions, group_persons
 from .rules.places import PlaceFinder, capital_code, doc_country, home_region
 
@@ -109,17 +109,17 @@ class Pipeline:
             item = regions.setdefault(p.code, {"code": p.code, "name": self.places.names.get(p.code, p.name),
                                                "spans": []})
             item["spans"] += spans([(p.start, p.stop)])
-        org_items: dict[str, dict] = {}
-        for o in orgs:
-            key = o.name.lower()
-            item = org_items.setdefault(key, {"name": o.name, "region": o.code, "spans": []})
-            item["spans"] += spans([(o.start, o.stop)])
+        org_items = []
+        for group in cluster_orgs(orgs):
+            head = group[0]
+            org_items.append({"name": head.name, "region": next((o.code for o in group if o.code), None),
+                              "spans": spans([(o.start, o.stop) for o in group])})
         return {
             "id": doc_id,
             "regions": list(regions.values()),
             "persons": [{"name": p.name, "position": p.position,
                          "spans": spans([(m.start, m.stop) for m in p.mentions])} for p in persons if p.name],
-            "organizations": list(org_items.values()),
+            "organizations": org_items,
             "agreements": [{"kind": a.kind, "parties": a.parties, "spans": spans([(a.start, a.stop)])}
                            for a in agreements],
             "events": [{"kind": e.kind, "title": e.title, "region": e.region, "spans": spans(s)} for e, s in events],

@@ -95,7 +95,7 @@ def find_events(an: Analysis, places: list[Mention], orgs: list[Mention], home: 
                 kind = "site_visit"
         elif lem == "ознакомиться" and nxt is not None and nxt.lemma == "с":
             kind = "site_visit"
-        elif lem in EXHIBITION_WORDS or lem.startswith("экспо"):
+        elif lem in EXHIBITION_WORDS or lem.startswith(("экспо-", "expo-")):
             kind = "exhibition"
             title = _quoted_after(an, k)
         elif lem in MEETING_WORDS:

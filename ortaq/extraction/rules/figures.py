@@ -37,7 +37,8 @@ QUALIFIERS = {"более": "more_than", "свыше": "more_than", "больш�
 CHANGE_VERBS = {"увеличить", "увеличиться", "поднять", "повысить", "снизить", "сократить", "довести",
                 "вырасти", "возрасти", "уменьшить", "увеличивать", "рост", "подняться", "снизиться"}
 DIGITS = re.compile(r"^(\d+(?:[.,]\d+)?)(?:-[а-яё]{1,3})?$")
-YEAR = re.compile(r"(?<![\d—–-])(?<!\d\s[—–-]\s)\b((?:19|20)\d\d)\s*(?:-?(?:го|м|й))?\s*(?:год|г\.|гг)", re.I)
+YEAR = re.compile(r"(?:\b(?:в|на|за|к|до|по итогам|в течение)\s+)((?:19|20)\d\d)\s*(?:-?(?:го|м|й))?\s*"
+                  r"(?:год|г\.|гг)", re.I)
 YEAR_RANGE = re.compile(r"(?:19|20)\d\d\s*[—–-]\s*(?:19|20)\d\d")
 
 
@@ -65,6 +66,8 @@ def _number(an: Analysis, i: int) -> tuple[float, int] | None:
             return None
         value = float(m.group(1).replace(",", "."))
         j = i + 1
+        if j < len(an.tokens) and an.tokens[j].start == t.stop and an.tokens[j].text[:1].isalpha():
+            return None  # "3Com", "5G"
         while j < len(an.tokens) and re.fullmatch(r"\d{3}", an.tokens[j].text) and value < 1000 and \
                 an.tokens[j].start - an.tokens[j - 1].stop == 1 and "," not in m.group(1):
             value = value * 1000 + float(an.tokens[j].text)
@@ -75,8 +78,8 @@ def _number(an: Analysis, i: int) -> tuple[float, int] | None:
         while j < len(an.tokens) and an.tokens[j].lemma in WORD_NUMBERS and an.tokens[j].text.islower():
             value += WORD_NUMBERS[an.tokens[j].lemma]
             j += 1
-        if value == 1 and not (j < len(an.tokens) and an.tokens[j].lemma in MULTIPLIERS):
-            return None
+        if value <= 2 and not (j < len(an.tokens) and an.tokens[j].lemma in MULTIPLIERS):
+            return None  # "один", "два", "оба": referential ("двух стран"), not a reported figure
         return value, j
     return None
 

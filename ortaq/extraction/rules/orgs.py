@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from yargy import Parser, forward, not_, or_, rule
@@ -32,7 +33,8 @@ GOV_HEADS = {"акимат", "управление", "министерство",
              "агентство", "правительство", "администрация", "мэрия", "прокуратура", "парламент", "совет",
              "палата", "дума", "госдума", "собрание", "пресс-служба", "фракция", "инспекция", "ведомство",
              "меджлис", "мажилис", "сенат", "кабинет", "секретариат", "представительство", "посольство",
-             "консульство", "филиал", "палата", "акимат"}
+             "консульство", "филиал", "мид", "мвд", "минобороны", "минфин", "минздрав"}
+GENERIC_ABBR = {"СМИ", "НКО", "ВУЗ", "ВВП", "ЖКХ", "ДТП", "ЧП", "ИТ", "IT", "ОПГ", "ЧС", "ПДД", "ЕС"}
 NEEDS_CHAIN = {"управление", "отдел", "совет", "палата", "собрание", "пресс-служба", "комитет", "аппарат",
                "представительство", "филиал", "кабинет", "секретариат", "фракция", "администрация", "служба"}
 NAMED_HEADS = {"центр", "завод", "компания", "корпорация", "холдинг", "банк", "фонд", "университет", "институт",
@@ -170,6 +172,10 @@ def gov_bodies(an: Analysis, places: list[Mention]) -> list[Mention]:
         if chain_end == i + 1 and t.lemma in NEEDS_CHAIN and not has_adj_name:
             i += 1
             continue
+        proper = regions or any(toks[x].text[:1].isupper() or _is_abbr(toks[x]) for x in range(i + 1, chain_end))
+        if not proper and not has_adj_name and not t.text[:1].isupper():
+            i += 1
+            continue
         if t.feats.get("Number") == "Plur" and len(regions) > 1:
             head = capitalize(np_nominative(an, first, i + 1, singular=True))
             for r in regions:
@@ -235,13 +241,20 @@ def ner_orgs(an: Analysis, places: list[Mention], countries: set[str]) -> list[M
         if first >= last:
             continue
         text = an.span_text(first, last)
-        if text.strip("«» ").lower() in countries:
+        if text.strip("«» ").lower() in countries or text.strip("«» ") in GENERIC_ABBR:
             continue
+        aliases = []
+        par = next((x for x in range(first + 1, last) if an.tokens[x].text == "("), None)
+        if par is not None:
+            close = next((x for x in range(par, last) if an.tokens[x].text == ")"), last)
+            if close > par + 1:
+                aliases.append(an.span_text(par + 1, close))
+            last = par
         name = balance_quotes(np_nominative(an, first, last))
         if not name:
             continue
         out.append(Mention("org", name, an.tokens[first].start, an.tokens[last - 1].stop, first, last,
-                           source="ner"))
+                           source="ner", aliases=aliases))
     return out
 
 
@@ -263,3 +276,54 @@ def merge_orgs(groups: list[list[Mention]], an: Analysis) -> list[Mention]:
             kept.append(m)
     kept.sort(key=lambda m: m.start)
     return kept
+
+
+def _stems(name: str) -> frozenset[str]:
+    return frozenset(w[:5] for w in re.findall(r"[0-9a-zа-яё]+", name.lower().replace("ё", "е")))
+
+
+def _initials(name: str) -> str:
+    words = [w for w in re.split(r"[\s\-«»]+", name) if w and w.lower() not in ("and", "of", "the", "и")]
+    return "".join(w[0] for w in words).upper()
+
+
+def _core(name: str) -> str:
+    """The first word of a name after its legal form."""
+    words = re.findall(r"[0-9a-zа-яё]+", name.lower().replace("ё", "е"))
+    while words and words[0].upper() in LEGAL_FORMS:
+        words = words[1:]
+    return words[0][:5] if words else ""
+
+
+def _same_org(a: Mention, b: Mention) -> bool:
+    """b names the same organization as a: a shorter form, an abbreviation, or a shared alias."""
+    if a.extra.get("split") or b.extra.get("split"):
+        return a.name == b.name
+    sa, sb = _stems(a.name), _stems(b.name)
+    if not sa or not sb:
+        return False
+    short, long_ = (a, b) if len(sa) <= len(sb) else (b, a)
+    if _stems(short.name) <= _stems(long_.name) and _core(long_.name) in _stems(short.name):
+        return True
+    for x, y in ((a, b), (b, a)):
+        abbr = y.name.strip("«»")
+        if abbr.isupper() and 2 <= len(abbr) <= 6 and abbr.isalpha() and _initials(x.name) == abbr:
+            return True
+    names_a = {a.name.lower(), *(x.lower() for x in a.aliases)}
+    names_b = {b.name.lower(), *(x.lower() for x in b.aliases)}
+    return bool(names_a & names_b)
+
+
+def cluster_orgs(orgs: list[Mention]) -> list[list[Mention]]:
+    """Group the mentions of one organization; the group's first mention carries the fullest name."""
+    groups: list[list[Mention]] = []
+    for m in orgs:
+        for g in groups:
+            if any(_same_org(x, m) for x in g):
+                g.append(m)
+                if _stems(g[0].name) < _stems(m.name) and not m.name.isupper():
+                    g.insert(0, g.pop())
+                break
+        else:
+            groups.append([m])
+    return groups

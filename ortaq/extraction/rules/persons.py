@@ -125,8 +125,12 @@ def _title_at(an: Analysis, k: int) -> tuple[str, int] | None:
         return None
     if t.lemma in DEPUTY_HEADS and k + 1 < len(an.tokens) and an.tokens[k + 1].lemma in TITLES:
         return f"{t.lemma} {an.tokens[k + 1].text.lower()}", 2
-    if t.lemma == "глава" and k + 1 < len(an.tokens) and an.tokens[k + 1].lemma == "государство":
-        return "президент", 1
+    if t.lemma == "глава":
+        j = k + 1
+        while j < len(an.tokens) and j - k < 3 and an.tokens[j].pos == "ADJ":
+            j += 1
+        if j < len(an.tokens) and an.tokens[j].lemma == "государство":
+            return "президент", 1
     return t.lemma, 1
 
 
@@ -156,6 +160,7 @@ def _window_left(an: Analysis, m: Mention) -> int:
     k = m.first - 1
     lo = m.first
     sent_first = an.sents[an.tokens[m.first].sent].first
+    commas = 0
     while k >= sent_first and m.first - k <= 14:
         t = an.tokens[k]
         if t.ner == "PER" or t.pos in STOP_POS or t.text in (".", ":", ";", "—", "(", ")", "!", "?"):
@@ -163,6 +168,10 @@ def _window_left(an: Analysis, m: Mention) -> int:
         if t.text == "," and not (k - 1 >= sent_first and an.tokens[k - 1].pos in ("NOUN", "PROPN", "ADJ")
                                   and _has_title_between(an, sent_first, k)):
             break
+        if t.text == ",":
+            commas += 1
+            if commas > 1:
+                break
         lo = k
         k -= 1
     return lo
@@ -174,7 +183,8 @@ def _has_title_between(an: Analysis, lo: int, hi: int) -> bool:
 
 def _cases_agree(a: Token, b: Token) -> bool:
     ca, cb = a.feats.get("Case"), b.feats.get("Case")
-    return not ca or not cb or ca == cb
+    na, nb = a.feats.get("Number"), b.feats.get("Number")
+    return (not ca or not cb or ca == cb) and (not na or not nb or na == nb)
 
 
 def assign_positions(an: Analysis, persons: list[Person], places: list[Mention], orgs: list[Mention],
@@ -218,7 +228,7 @@ def _right_apposition(an, m, place_at, org_at, adjectives, ctx, used) -> dict | 
     while j < len(an.tokens) and j - k < 4 and an.tokens[j].pos == "ADJ":
         j += 1
     found = _title_at(an, j) if j < len(an.tokens) else None
-    if not found:
+    if not found or not _cases_agree(an.tokens[j], an.tokens[m.first]):
         return None
     title, n = found
     hi = j + n

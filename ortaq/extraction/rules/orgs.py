@@ -74,12 +74,53 @@ def _form_of(words: list[str]) -> tuple[str, int]:
     return words[0], 1
 
 
+FULL_FORM_TRIGGER = (r"товариществ\w*\s+с\s+ограниченн|акционерн\w*\s+обществ|государственн\w*\s+учрежден|"
+                     r"государственн\w*\s+предприят|общественн\w*\s+(?:объединен|фонд)|"
+                     r"индивидуальн\w*\s+предпринимател|социально-предпринимательск\w*\s+корпорац")
+
+
+@lru_cache(maxsize=1)
+def _trigger_regex() -> re.Pattern:
+    forms = "|".join(sorted(set(LEGAL_FORMS), key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:(?:{forms})\s*(?:«|[A-Za-z])|(?i:(?:\w+\s+)?(?:{FULL_FORM_TRIGGER})))")
+
+
+class _Shifted:
+    """A yargy match moved by `offset` characters (the parser ran on a window of the text)."""
+
+    def __init__(self, match, offset: int) -> None:
+        self.tokens = [_ShiftedToken(t, offset) for t in match.tokens]
+
+
+class _ShiftedToken:
+    def __init__(self, token, offset: int) -> None:
+        self.value = token.value
+        self.span = type("Span", (), {"start": token.span.start + offset, "stop": token.span.stop + offset})()
+
+
+def _legal_matches(text: str) -> list[_Shifted]:
+    """Run the yargy grammar only on windows that start at a legal form (fast on long texts)."""
+    out, covered = [], 0
+    parser = _legal_parser()
+    for hit in _trigger_regex().finditer(text):
+        start = hit.start()
+        if start < covered:
+            continue
+        window = text[start:start + 250]
+        for match in parser.findall(window):
+            if match.span.start <= hit.end() - start:
+                out.append(_Shifted(match, start))
+                covered = start + match.span.stop
+            break
+    return out
+
+
 def legal_orgs(an: Analysis) -> list[Mention]:
     """ТОО «…», АО «НК «…»», СПК «A» и «B», ТОО Maker — every organization with a legal form."""
     out: list[Mention] = []
     by_start = {t.start: t.i for t in an.tokens}
     by_stop = {t.stop: t.i for t in an.tokens}
-    for match in _legal_parser().findall(an.text):
+    for match in _legal_matches(an.text):
         toks = match.tokens
         words = [t.value for t in toks]
         form, n = _form_of(words)

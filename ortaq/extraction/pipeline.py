@@ -136,14 +136,20 @@ class Pipeline:
         for o in orgs:
             s, e = norm.to_original(o.start, o.stop)
             out.append(EntityMention("ORG", s, e, text[s:e]))
-        taken = [(m.start, m.end) for m in out]
+        taken = {(m.start, m.end) for m in out}
         for span in an.ner:
             if span.type == "ORG":
                 continue
             s, e = norm.to_original(span.start, span.stop)
-            if any(s < b and a < e for a, b in taken):
+            if (s, e) in taken:
                 continue
+            taken.add((s, e))
             out.append(EntityMention(span.type, s, e, text[s:e]))
+        locs = [(m.start, m.end) for m in out if m.type == "LOC"]
+        for p in places:
+            s, e = norm.to_original(p.start, p.stop)
+            if not any(s < b and a < e for a, b in locs) and (s, e) not in taken:
+                out.append(EntityMention("LOC", s, e, text[s:e]))
         return sorted(out, key=lambda m: m.start)
 
 

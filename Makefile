@@ -1,0 +1,42 @@
+# Ortaq: `make run` starts the demo on http://127.0.0.1:8000, `make test` runs every check CI runs.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN     = $(VENV)/bin
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+export OPENBLAS_NUM_THREADS ?= 1
+
+.PHONY: run test lint bench install
+
+$(BIN)/ortaq: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $(BIN)/ortaq
+
+install: $(BIN)/ortaq
+
+run: $(BIN)/ortaq
+	$(BIN)/ortaq migrate --noinput
+	$(BIN)/ortaq loaddemo
+	$(BIN)/ortaq demousers
+	@echo ""
+	@echo "  Ortaq: http://$(HOST):$(PORT)/   log in as  admin / ortaq-demo  (administrator)"
+	@echo "  other demo users: karaganda, astana (editors), viewer, outsider — same password"
+	@echo ""
+	$(BIN)/gunicorn ortaq.wsgi --bind $(HOST):$(PORT) --workers 2 --access-logfile -
+
+lint: $(BIN)/ortaq
+	$(BIN)/ruff check .
+	$(BIN)/ortaq makemigrations --check --dry-run
+
+# SQLite always; PostgreSQL too when ORTAQ_TEST_POSTGRES_URL is set (.ci/run sets it).
+test: lint
+	$(BIN)/python -m pytest
+	@if [ -n "$$ORTAQ_TEST_POSTGRES_URL" ]; then \
+		echo "== the same suite on PostgreSQL =="; \
+		ORTAQ_DATABASE_URL="$$ORTAQ_TEST_POSTGRES_URL" $(BIN)/python -m pytest -m "not sqlite_only"; \
+	fi
+
+bench: $(BIN)/ortaq
+	$(BIN)/python bench/run_all.py

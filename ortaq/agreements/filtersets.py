@@ -1,0 +1,41 @@
+import django_filters
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from ortaq.agreements.models import Agreement, Commitment
+from ortaq.regions.models import Region
+
+
+class AgreementFilterSet(django_filters.FilterSet):
+    title = django_filters.CharFilter(lookup_expr="icontains", label=_("Название"))
+    region = django_filters.ModelChoiceFilter(queryset=Region.objects.all(), method="filter_region",
+                                              label=_("Регион стороны"))
+    year = django_filters.NumberFilter(field_name="signed_on", lookup_expr="year", label=_("Год подписания"))
+
+    class Meta:
+        model = Agreement
+        fields = ["title", "kind", "status", "region", "areas", "year"]
+
+    def filter_region(self, queryset, name, value):
+        return queryset.filter(pk__in=Agreement.objects.for_region(value).values("pk")) if value else queryset
+
+
+class CommitmentFilterSet(django_filters.FilterSet):
+    STATE_CHOICES = [("overdue", _("просрочено")), ("due_soon", _("срок в ближайшие 30 дней")),
+                     ("open", _("не выполнено"))]
+    text = django_filters.CharFilter(lookup_expr="icontains", label=_("Текст"))
+    state = django_filters.ChoiceFilter(choices=STATE_CHOICES, method="filter_state", label=_("Состояние"))
+    region = django_filters.ModelChoiceFilter(queryset=Region.objects.all(), method="filter_region",
+                                              label=_("Регион"))
+
+    class Meta:
+        model = Commitment
+        fields = ["text", "status", "owner", "state", "region", "agreement"]
+
+    def filter_state(self, queryset, name, value):
+        return {"overdue": queryset.overdue, "due_soon": queryset.due_soon, "open": queryset.open}[value]()
+
+    def filter_region(self, queryset, name, value):
+        if not value:
+            return queryset
+        return queryset.filter(Q(owner__region=value) | Q(pk__in=Commitment.objects.for_region(value).values("pk")))

@@ -1,0 +1,17 @@
+from ortaq.agreements import views
+from ortaq.agreements.models import Agreement, Commitment, ProgressReport
+from ortaq.core.routing import record_urls
+
+app_name = "agreements"
+
+urlpatterns = [
+    *record_urls(Commitment, list_view=views.CommitmentListView, detail_view=views.CommitmentDetailView,
+                 create_view=views.CommitmentCreateView, edit_view=views.CommitmentUpdateView,
+                 delete_view=views.CommitmentDeleteView),
+    *record_urls(ProgressReport, prefix="reports", list_view=views.ProgressReportListView,
+                 detail_view=views.ProgressReportDetailView, create_view=views.ProgressReportCreateView,
+                 edit_view=views.ProgressReportUpdateView, delete_view=views.ProgressReportDeleteView),
+    *record_urls(Agreement, prefix="", list_view=views.AgreementListView, detail_view=views.AgreementDetailView,
+                 create_view=views.AgreementCreateView, edit_view=views.AgreementUpdateView,
+                 delete_view=views.AgreementDeleteView),
+]

@@ -1,0 +1,138 @@
+from django.db.models import Prefetch
+
+from ortaq.agreements.filtersets import AgreementFilterSet, CommitmentFilterSet
+from ortaq.agreements.forms import AgreementForm, CommitmentForm, PartyFormSet, ProgressReportForm
+from ortaq.agreements.models import Agreement, Commitment, Party, ProgressReport, editing_parties
+from ortaq.agreements.tables import AgreementTable, CommitmentTable
+from ortaq.core.views import (
+    RecordCreateView,
+    RecordDeleteView,
+    RecordDetailView,
+    RecordListView,
+    RecordUpdateView,
+)
+
+PARTIES = Prefetch("parties", queryset=Party.objects.select_related("organization", "region", "signatory"))
+
+
+class AgreementListView(RecordListView):
+    model = Agreement
+    table_class = AgreementTable
+    filterset_class = AgreementFilterSet
+
+    def get_queryset(self):
+        return super().get_queryset().prefetch_related(PARTIES)
+
+
+class AgreementDetailView(RecordDetailView):
+    model = Agreement
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        agreement = self.object
+        context.update(
+            parties=agreement.parties.select_related("organization__region", "region", "signatory"),
+            commitments=agreement.commitments.select_related("owner", "area").prefetch_related("reports"),
+            summary=agreement.commitment_summary(),
+            areas=agreement.areas.all(),
+        )
+        return context
+
+
+class AgreementFormMixin:
+    model = Agreement
+    form_class = AgreementForm
+    formset_classes = {"parties": PartyFormSet}
+
+    def save_formset(self, formset) -> None:
+        # Parties may be removed and added in one submit; the count is checked once all are saved.
+        with editing_parties(formset.instance):
+            formset.save()
+
+
+class AgreementCreateView(AgreementFormMixin, RecordCreateView):
+    pass
+
+
+class AgreementUpdateView(AgreementFormMixin, RecordUpdateView):
+    pass
+
+
+class AgreementDeleteView(RecordDeleteView):
+    model = Agreement
+
+
+class CommitmentListView(RecordListView):
+    model = Commitment
+    table_class = CommitmentTable
+    filterset_class = CommitmentFilterSet
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("agreement", "owner")
+
+
+class CommitmentDetailView(RecordDetailView):
+    model = Commitment
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        context["reports"] = self.object.reports.select_related("reported_by")
+        return context
+
+
+class CommitmentCreateView(RecordCreateView):
+    model = Commitment
+    form_class = CommitmentForm
+
+
+class CommitmentUpdateView(RecordUpdateView):
+    model = Commitment
+    form_class = CommitmentForm
+
+
+class CommitmentDeleteView(RecordDeleteView):
+    model = Commitment
+
+
+class ProgressReportListView(RecordListView):
+    model = ProgressReport
+    filterset_fields = ["commitment"]
+
+    def get_table_class(self):
+        from ortaq.agreements.tables import ProgressReportTable
+
+        return ProgressReportTable
+
+
+class ProgressReportDetailView(RecordDetailView):
+    model = ProgressReport
+
+
+class ProgressReportCreateView(RecordCreateView):
+    model = ProgressReport
+    form_class = ProgressReportForm
+
+    def after_save(self, form) -> None:
+        super().after_save(form)
+        report = self.object
+        if report.reported_by_id is None:
+            report.reported_by = self.request.user
+            report.save(update_fields=["reported_by"])
+        if report.value is not None:
+            commitment = report.commitment
+            commitment.actual = report.value
+            if commitment.status == Commitment.Status.OPEN:
+                commitment.status = Commitment.Status.IN_PROGRESS
+            commitment.save()
+
+    def get_success_url(self) -> str:
+        return self.object.commitment.get_absolute_url()
+
+
+class ProgressReportUpdateView(RecordUpdateView):
+    model = ProgressReport
+    form_class = ProgressReportForm
+
+
+class ProgressReportDeleteView(RecordDeleteView):
+    model = ProgressReport

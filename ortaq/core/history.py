@@ -1,0 +1,74 @@
+"""History of records (django-simple-history): rows to show, changes since a version, restore."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import transaction
+
+IGNORED_FIELDS = {"version", "updated_at", "created_at"}
+
+
+@dataclass
+class Change:
+    field: str
+    old: object
+    new: object
+
+
+@dataclass
+class HistoryRow:
+    record: object
+    changes: list[Change]
+
+
+def _field_label(model, name: str) -> str:
+    try:
+        return str(model._meta.get_field(name).verbose_name)
+    except Exception:
+        return name
+
+
+def _diff(newer, older) -> list[Change]:
+    if older is None:
+        return []
+    delta = newer.diff_against(older)
+    model = newer.instance_type
+    return [
+        Change(_field_label(model, change.field), change.old, change.new)
+        for change in delta.changes
+        if change.field not in IGNORED_FIELDS
+    ]
+
+
+def history_rows(record, limit: int | None = None) -> list[HistoryRow]:
+    """The record's versions, newest first, each with what changed from the one before."""
+    records = list(record.history.select_related("history_user").order_by("-history_date", "-history_id"))
+    rows = []
+    for index, version in enumerate(records[:limit] if limit else records):
+        older = records[index + 1] if index + 1 < len(records) else None
+        rows.append(HistoryRow(version, _diff(version, older)))
+    return rows
+
+
+def changes_since(record, loaded_version: int) -> list[HistoryRow]:
+    """What others changed after the version a form was loaded at (newest first)."""
+    base = record.history.filter(version=loaded_version).order_by("-history_date").first()
+    later = list(record.history.filter(version__gt=loaded_version).select_related("history_user")
+                 .order_by("history_date", "history_id"))
+    rows = []
+    previous = base
+    for version in later:
+        rows.append(HistoryRow(version, _diff(version, previous)))
+        previous = version
+    return list(reversed(rows))
+
+
+def restore_version(record, history_id: int):
+    """Save an earlier version of a record as its newest version."""
+    historical = record.history.get(history_id=history_id)
+    restored = historical.instance
+    restored.version = record.version
+    with transaction.atomic():
+        restored.save()
+    return restored

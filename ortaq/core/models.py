@@ -1,0 +1,103 @@
+"""Shared model parts: the registry base class, scopes and the search index."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass
+class Scope:
+    """The regions and organizations a record belongs to, for editors' permissions."""
+
+    region_ids: set[int] = field(default_factory=set)
+    organization_ids: set[int] = field(default_factory=set)
+
+    def add_organization(self, organization) -> None:
+        if organization is None:
+            return
+        self.organization_ids.add(organization.pk)
+        if organization.region_id:
+            self.region_ids.add(organization.region_id)
+
+    def add_region(self, region_id: int | None) -> None:
+        if region_id:
+            self.region_ids.add(region_id)
+
+    def merge(self, other: Scope) -> None:
+        self.region_ids |= other.region_ids
+        self.organization_ids |= other.organization_ids
+
+
+class RegistryModel(models.Model):
+    """Base of every registry record: timestamps, an edit version, a URL and a scope."""
+
+    created_at = models.DateTimeField(_("создано"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("изменено"), auto_now=True)
+    # Incremented on every save: a form loaded at version N is refused once the record is at N+1.
+    version = models.PositiveIntegerField(_("версия"), default=1, editable=False)
+    # Whether the search box lists this kind of record (parts such as parties are found through their whole).
+    searchable: ClassVar[bool] = True
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs) -> None:
+        if self.pk is not None and not kwargs.get("force_insert"):
+            current = type(self)._default_manager.filter(pk=self.pk).values_list("version", flat=True).first()
+            if current is not None:
+                self.version = current + 1
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def url_name(cls, action: str) -> str:
+        return f"{cls._meta.app_label}:{cls._meta.model_name}_{action}"
+
+    def get_absolute_url(self) -> str:
+        return reverse(self.url_name("detail"), args=[self.pk])
+
+    def get_edit_url(self) -> str:
+        return reverse(self.url_name("edit"), args=[self.pk])
+
+    def get_delete_url(self) -> str:
+        return reverse(self.url_name("delete"), args=[self.pk])
+
+    def get_history_url(self) -> str:
+        return reverse("core:history", args=[self._meta.label_lower, self.pk])
+
+    def scope(self) -> Scope:
+        """Regions and organizations whose editors may change this record."""
+        return Scope()
+
+    def search_text(self) -> str:
+        """Words by which the search box finds this record."""
+        return str(self)
+
+
+class SearchEntry(models.Model):
+    """One searchable record: its title and its words reduced to lemmas, kept fresh on every save."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    record = GenericForeignKey("content_type", "object_id")
+    title = models.CharField(max_length=500)
+    # " lemma lemma … " with spaces around, so a containment test matches whole words or prefixes.
+    lemmas = models.TextField()
+    # The words folded (lower case, ё→е, Kazakh letters kept) for typo-tolerant matching of names.
+    words = models.TextField(default="")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["content_type", "object_id"], name="searchentry_one_per_record")
+        ]
+        verbose_name = _("запись поиска")
+        verbose_name_plural = _("индекс поиска")
+
+    def __str__(self) -> str:
+        return self.title

@@ -1,0 +1,68 @@
+"""One-off pages: home, search, a record's full history and restoring a version."""
+
+from __future__ import annotations
+
+from django.apps import apps
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import connection
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from ortaq.core import search
+from ortaq.core.history import history_rows, restore_version
+from ortaq.core.models import RegistryModel
+from ortaq.core.permissions import permission_name
+
+
+def _get_record_for_user(request: HttpRequest, label: str, pk: int, action: str = "view"):
+    """The record named by 'app.model' and pk, if the user may perform the action on it."""
+    try:
+        model = apps.get_model(label)
+    except (LookupError, ValueError) as error:
+        raise Http404(label) from error
+    if not issubclass(model, RegistryModel):
+        raise Http404(label)
+    record = get_object_or_404(model, pk=pk)
+    if not request.user.has_perm(permission_name(model, action), record):
+        raise PermissionDenied
+    return record
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    from ortaq.core.dashboard import dashboard_context
+
+    return render(request, "core/home.html", dashboard_context())
+
+
+def search_page(request: HttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "").strip()
+    groups = search.search(query) if query else []
+    template = "core/_search_results.html" if request.htmx else "core/search.html"
+    return render(request, template, {"query": query, "groups": groups})
+
+
+def record_history(request: HttpRequest, label: str, pk: int) -> HttpResponse:
+    record = _get_record_for_user(request, label, pk)
+    return render(request, "core/history.html", {
+        "record": record, "meta": record._meta, "history": history_rows(record),
+        "can_restore": request.user.has_perm("core.restore_version"),
+    })
+
+
+@require_POST
+def restore(request: HttpRequest, label: str, pk: int, history_id: int) -> HttpResponse:
+    record = _get_record_for_user(request, label, pk)
+    if not request.user.has_perm("core.restore_version"):
+        raise PermissionDenied
+    restored = restore_version(record, history_id)
+    messages.success(request, _("Восстановлена прежняя версия записи «%(record)s».") % {"record": restored})
+    return redirect(restored.get_absolute_url())
+
+
+def healthz(request: HttpRequest) -> JsonResponse:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"status": "ok", "database": connection.vendor})

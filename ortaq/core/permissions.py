@@ -1,0 +1,100 @@
+"""The one permission layer: rules predicates used by pages, forms, exports and the API alike.
+
+Roles: an administrator may do everything; an editor may add records and change or delete those whose
+scope (parties, hosts, owners and their regions) meets the editor's regions or organizations; a viewer
+reads; anonymous visitors read only when ORTAQ_ANONYMOUS_READ is on.
+"""
+
+from __future__ import annotations
+
+import rules
+from django.conf import settings
+
+ADMIN, EDITOR, VIEWER = "admin", "editor", "viewer"
+
+
+def role_of(user) -> str | None:
+    """The user's role, or None for anonymous and inactive users."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return None
+    if user.is_superuser:
+        return ADMIN
+    profile = getattr(user, "profile", None)
+    return profile.role if profile else VIEWER
+
+
+def user_scope(user) -> tuple[set[int], set[int]]:
+    """Region and organization ids an editor works for (cached on the user object per request)."""
+    cached = getattr(user, "_ortaq_scope", None)
+    if cached is not None:
+        return cached
+    profile = getattr(user, "profile", None)
+    if profile is None:
+        scope: tuple[set[int], set[int]] = (set(), set())
+    else:
+        scope = (
+            set(profile.regions.values_list("pk", flat=True)),
+            set(profile.organizations.values_list("pk", flat=True)),
+        )
+    user._ortaq_scope = scope
+    return scope
+
+
+@rules.predicate
+def can_read(user) -> bool:
+    if getattr(user, "is_authenticated", False):
+        return user.is_active
+    return bool(settings.ORTAQ_ANONYMOUS_READ)
+
+
+@rules.predicate
+def is_administrator(user) -> bool:
+    return role_of(user) == ADMIN
+
+
+@rules.predicate
+def is_editor(user) -> bool:
+    return role_of(user) == EDITOR
+
+
+@rules.predicate
+def record_in_scope(user, record) -> bool:
+    """True when the record belongs to nobody yet, or to one of the editor's regions or organizations."""
+    if record is None:
+        return False
+    record_scope = record.scope()
+    if not record_scope.region_ids and not record_scope.organization_ids:
+        return True
+    regions, organizations = user_scope(user)
+    return bool(record_scope.region_ids & regions or record_scope.organization_ids & organizations)
+
+
+can_write = is_administrator | is_editor
+can_change_record = is_administrator | (is_editor & record_in_scope)
+
+rules.add_perm("core.view_history", can_read)
+rules.add_perm("core.restore_version", is_administrator)
+rules.add_perm("core.use_admin", is_administrator)
+
+
+def register_registry_models(app_label: str, *model_names: str) -> None:
+    """Scoped records: everyone who may read sees them, editors change those in their scope."""
+    for name in model_names:
+        rules.add_perm(f"{app_label}.view_{name}", can_read)
+        rules.add_perm(f"{app_label}.add_{name}", can_write)
+        rules.add_perm(f"{app_label}.change_{name}", can_change_record)
+        rules.add_perm(f"{app_label}.delete_{name}", can_change_record)
+
+
+def register_reference_models(app_label: str, *model_names: str) -> None:
+    """Reference data (regions, areas): everyone reads, administrators change."""
+    for name in model_names:
+        rules.add_perm(f"{app_label}.view_{name}", can_read)
+        rules.add_perm(f"{app_label}.add_{name}", is_administrator)
+        rules.add_perm(f"{app_label}.change_{name}", is_administrator)
+        rules.add_perm(f"{app_label}.delete_{name}", is_administrator)
+
+
+def permission_name(model, action: str) -> str:
+    """'agreements.change_agreement' for (Agreement, 'change')."""
+    return f"{model._meta.app_label}.{action}_{model._meta.model_name}"

@@ -1,0 +1,19 @@
+"""Keep the search index fresh whenever a registry record is saved or deleted."""
+
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+from ortaq.core.models import RegistryModel
+from ortaq.core.search import remove_from_index, update_index
+
+
+@receiver(post_save)
+def index_saved_record(sender, instance, raw=False, **kwargs) -> None:
+    if not raw and isinstance(instance, RegistryModel) and instance.searchable:
+        update_index(instance)
+
+
+@receiver(post_delete)
+def unindex_deleted_record(sender, instance, **kwargs) -> None:
+    if isinstance(instance, RegistryModel):
+        remove_from_index(instance)

@@ -1,0 +1,34 @@
+import django_tables2 as tables
+from django.utils.translation import gettext_lazy as _
+
+from ortaq.core.tables import RecordTable
+from ortaq.directory.models import Organization, Person, Position
+
+
+class OrganizationTable(RecordTable):
+    name = tables.Column(linkify=True)
+    region = tables.Column(linkify=True)
+
+    class Meta(RecordTable.Meta):
+        model = Organization
+        fields = ["name", "legal_form", "kind", "region", "bin"]
+
+
+class PersonTable(RecordTable):
+    name = tables.Column(accessor="full_name", verbose_name=_("ФИО"), linkify=True,
+                         order_by=("last_name", "first_name"))
+
+    class Meta(RecordTable.Meta):
+        model = Person
+        fields = ["name"]
+
+
+class PositionTable(RecordTable):
+    person = tables.Column(linkify=True)
+    region = tables.Column(linkify=True)
+    organization = tables.Column(linkify=True)
+    title = tables.Column(linkify=True)
+
+    class Meta(RecordTable.Meta):
+        model = Position
+        fields = ["person", "title", "region", "organization", "start_date", "end_date"]

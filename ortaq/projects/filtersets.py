@@ -1,0 +1,12 @@
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from ortaq.projects.models import JointProject
+
+
+class JointProjectFilterSet(django_filters.FilterSet):
+    title = django_filters.CharFilter(lookup_expr="icontains", label=_("Название"))
+
+    class Meta:
+        model = JointProject
+        fields = ["title", "kind", "status", "regions", "start_year"]

@@ -1,0 +1,3 @@
+from ortaq.core.permissions import register_registry_models
+
+register_registry_models("projects", "jointproject", "milestone")

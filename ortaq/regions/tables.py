@@ -1,0 +1,21 @@
+import django_tables2 as tables
+
+from ortaq.core.tables import RecordTable
+from ortaq.regions.models import Region, Settlement
+
+
+class RegionTable(RecordTable):
+    name_ru = tables.Column(linkify=True)
+
+    class Meta(RecordTable.Meta):
+        model = Region
+        fields = ["code", "name_ru", "name_kk", "kind", "centre", "kato"]
+
+
+class SettlementTable(RecordTable):
+    name_ru = tables.Column(linkify=True)
+    region = tables.Column(linkify=True)
+
+    class Meta(RecordTable.Meta):
+        model = Settlement
+        fields = ["name_ru", "region", "kind", "kato"]

@@ -1,0 +1,194 @@
+"""Ortaq settings: one file, every deployment value from an ORTAQ_* environment variable."""
+
+from pathlib import Path
+
+import dj_database_url
+import plotly
+from django.utils.translation import gettext_lazy as _
+
+from ortaq.env import env_bool, env_int, env_list, env_str, persistent_secret_key, require
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+ORTAQ_ENV = env_str("ORTAQ_ENV", "development")
+PRODUCTION = ORTAQ_ENV == "production"
+VAR_DIR = Path(env_str("ORTAQ_VAR_DIR", str(BASE_DIR / "var")))
+
+SECRET_KEY = require("ORTAQ_SECRET_KEY", env_str("ORTAQ_SECRET_KEY"), PRODUCTION) or persistent_secret_key(
+    VAR_DIR
+)
+DEBUG = env_bool("ORTAQ_DEBUG", False)
+ALLOWED_HOSTS = env_list("ORTAQ_ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "localhost", "testserver"])
+if PRODUCTION and not ALLOWED_HOSTS:
+    require("ORTAQ_ALLOWED_HOSTS", "", PRODUCTION)
+CSRF_TRUSTED_ORIGINS = env_list("ORTAQ_CSRF_TRUSTED_ORIGINS", [])
+
+# Anonymous visitors may read the registry: on for the local demo, off by default in production.
+ORTAQ_ANONYMOUS_READ = env_bool("ORTAQ_ANONYMOUS_READ", not PRODUCTION)
+ORTAQ_REGIONS_GEOJSON = env_str("ORTAQ_REGIONS_GEOJSON", "")
+ORTAQ_HOME_REGION = env_str("ORTAQ_HOME_REGION", "KZ-71")
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "django_filters",
+    "django_tables2",
+    "django_htmx",
+    "rules.apps.AutodiscoverRulesConfig",
+    "simple_history",
+    "import_export",
+    "rest_framework",
+    "drf_spectacular",
+    "ortaq.core",
+    "ortaq.accounts",
+    "ortaq.sources",
+    "ortaq.regions",
+    "ortaq.directory",
+    "ortaq.events",
+    "ortaq.agreements",
+    "ortaq.projects",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
+    "ortaq.core.middleware.AnonymousReadMiddleware",
+]
+
+ROOT_URLCONF = "ortaq.urls"
+WSGI_APPLICATION = "ortaq.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [PACKAGE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.i18n",
+                "ortaq.core.context_processors.ortaq",
+            ],
+        },
+    },
+]
+
+
+def _database_config() -> dict:
+    default_sqlite = f"sqlite:///{VAR_DIR / 'ortaq.sqlite3'}"
+    url = env_str("ORTAQ_DATABASE_URL", "")
+    require("ORTAQ_DATABASE_URL", url, PRODUCTION)
+    config = dj_database_url.parse(url or default_sqlite, conn_max_age=env_int("ORTAQ_DB_CONN_MAX_AGE", 60))
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        Path(config["NAME"]).parent.mkdir(parents=True, exist_ok=True)
+        config["CONN_MAX_AGE"] = 0
+        # WAL lets readers and one writer work at once; IMMEDIATE avoids "database is locked" upgrades.
+        config["OPTIONS"] = {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+        }
+        config["TEST"] = {"NAME": env_str("ORTAQ_TEST_SQLITE", "") or None}
+    return config
+
+
+DATABASES = {"default": _database_config()}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTHENTICATION_BACKENDS = [
+    "rules.permissions.ObjectPermissionBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+]
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "home"
+LOGOUT_REDIRECT_URL = "home"
+
+LANGUAGE_CODE = "ru"
+LANGUAGES = [("ru", _("Русский")), ("kk", _("Қазақша")), ("en", _("English"))]
+LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+TIME_ZONE = env_str("ORTAQ_TIME_ZONE", "Asia/Almaty")
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "static/"
+STATIC_ROOT = Path(env_str("ORTAQ_STATIC_ROOT", str(VAR_DIR / "static")))
+# Plotly's JavaScript is served from the installed package: no CDN, nothing copied into the repository.
+if not PRODUCTION:
+    STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+STATICFILES_DIRS = [("plotly", Path(plotly.__file__).parent / "package_data")]
+MEDIA_URL = "media/"
+MEDIA_ROOT = Path(env_str("ORTAQ_MEDIA_ROOT", str(VAR_DIR / "media")))
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        if PRODUCTION
+        else "django.contrib.staticfiles.storage.StaticFilesStorage"
+    },
+}
+WHITENOISE_USE_FINDERS = not PRODUCTION
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000
+
+EMAIL_BACKEND = env_str("ORTAQ_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+DEFAULT_FROM_EMAIL = env_str("ORTAQ_FROM_EMAIL", "ortaq@localhost")
+EMAIL_HOST = env_str("ORTAQ_EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("ORTAQ_EMAIL_PORT", 25)
+
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = False
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+if PRODUCTION:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = env_bool("ORTAQ_SSL_REDIRECT", True)
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_HSTS_SECONDS = env_int("ORTAQ_HSTS_SECONDS", 31536000)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True
+
+DJANGO_TABLES2_TEMPLATE = "django_tables2/bootstrap5.html"
+DJANGO_TABLES2_TABLE_ATTRS = {"class": "table"}
+
+REST_FRAMEWORK = {
+    "DEFAULT_PERMISSION_CLASSES": ["ortaq.core.api.RulesPermission"],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "PAGE_SIZE": 50,
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+SPECTACULAR_SETTINGS = {"TITLE": "Ortaq API", "VERSION": "1", "SERVE_INCLUDE_SCHEMA": False}
+
+SIMPLE_HISTORY_REVERT_DISABLED = False
+FORMS_URLFIELD_ASSUME_HTTPS = True
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env_str("ORTAQ_LOG_LEVEL", "INFO")},
+}

@@ -1,0 +1,25 @@
+"""Ortaq's URL map: one include per domain app."""
+
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from django.views.static import serve
+
+from ortaq.core.pages import home
+
+urlpatterns = [
+    path("", home, name="home"),
+    path("", include("ortaq.core.urls")),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("admin/", admin.site.urls),
+    path("regions/", include("ortaq.regions.urls")),
+    path("directory/", include("ortaq.directory.urls")),
+    path("events/", include("ortaq.events.urls")),
+    path("agreements/", include("ortaq.agreements.urls")),
+    path("projects/", include("ortaq.projects.urls")),
+    path("sources/", include("ortaq.sources.urls")),
+]
+
+if not settings.PRODUCTION:
+    # Uploaded files on a laptop; a production server serves MEDIA_ROOT itself.
+    urlpatterns.append(path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT}))

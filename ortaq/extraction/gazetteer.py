@@ -72,8 +72,19 @@ def phrase_key(phrase: str) -> tuple[str, ...]:
         text = tok.text
         if text in "«»“”„":
             continue
-        out.append(lemma(text))
+        out.append(lemma(text) + "|" + _stem(text))
     return tuple(out)
+
+
+def _stem(word: str) -> str:
+    """A crude stem for long words (adjectives pymorphy does not know: «Атырауской» ~ «Атырауская»)."""
+    low = word.lower().replace("ё", "е")
+    return low[:-2] if len(low) >= 7 else ""
+
+
+def _word_matches(key: str, token: Token) -> bool:
+    lem, _, stem = key.partition("|")
+    return lem in token_keys(token) or (bool(stem) and _stem(token.text) == stem)
 
 
 def token_keys(token: Token) -> frozenset[str]:
@@ -100,8 +111,10 @@ class PhraseMatcher:
         """Register a phrase (any case form is then found)."""
         key = phrase_key(phrase)
         if key:
-            self._index.setdefault(key[0], []).append((key, payload))
-            self._index[key[0]].sort(key=lambda kv: -len(kv[0]))
+            lem, _, stem = key[0].partition("|")
+            for first in {lem, "~" + stem} if stem else {lem}:
+                self._index.setdefault(first, []).append((key, payload))
+                self._index[first].sort(key=lambda kv: -len(kv[0]))
 
     def add_all(self, phrases: Iterable[str], payload: Any) -> None:
         """Register several phrases for one payload."""
@@ -116,7 +129,7 @@ class PhraseMatcher:
         quotes = {"«", "»"}
         while i < hi:
             found = None
-            keys = token_keys(tokens[i])
+            keys = token_keys(tokens[i]) | {"~" + _stem(tokens[i].text)}
             for first in keys:
                 for key, payload in self._index.get(first, ()):
                     j, k = i, 0
@@ -124,7 +137,7 @@ class PhraseMatcher:
                         if tokens[j].text in quotes:
                             j += 1
                             continue
-                        if key[k] not in token_keys(tokens[j]):
+                        if not _word_matches(key[k], tokens[j]):
                             break
                         j += 1
                         k += 1

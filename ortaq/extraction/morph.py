@@ -104,7 +104,18 @@ def person_nominative(name: str, case: str | None = None) -> str:
             out = _person_nominative(name, other)
             if out != name:
                 break
+    if out == name:
+        out = _instrumental_fallback(name)
     return out
+
+
+def _instrumental_fallback(name: str) -> str:
+    """Unknown names in the instrumental («Ерболом Исмаиловым») lose their endings."""
+    words = name.split()
+    if len(words) < 2 or not re.search(r"(ов|ев|ин|ын)ым$", words[-1]):
+        return name
+    out = [w[:-2] if re.search(r"[^аеиоуыэюя][ое]м$", w) else w for w in words[:-1]]
+    return " ".join([*out, words[-1][:-2]])
 
 
 def _person_nominative(name: str, case: str | None) -> str:

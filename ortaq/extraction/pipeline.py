@@ -76,7 +76,7 @@ class Pipeline:
     def organizations(self, an: Analysis, places: list[Mention]) -> list[Mention]:
         """All organization mentions, strongest rule first."""
         countries = self.places.countries
-        return merge_orgs([self._known_orgs(an), legal_orgs(an), gov_bodies(an, places), named_orgs(an),
+        return merge_orgs([self._known_orgs(an), legal_orgs(an), named_orgs(an), gov_bodies(an, places),
                            ner_orgs(an, places, countries)], an)
 
     def extract(self, text: str, doc_id: str) -> dict[str, Any]:

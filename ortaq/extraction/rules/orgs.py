@@ -44,8 +44,8 @@ NAMED_HEADS = {"центр", "завод", "компания", "корпорац
                "учреждение", "колледж", "академия", "библиотека", "отель", "гостиница", "аэропорт", "лицей",
                "гимназия", "издательство", "телекомпания", "радиостанция", "кооператив", "хозяйство", "кластер",
                "технопарк", "палата", "федерация", "лаборатория", "инкубатор", "акселератор", "комплекс",
-               "бизнес-центр", "медцентр", "бюро", "агрохолдинг", "птицефабрика", "агрофирма", "кооперация",
-               "корпорация", "биржа", "фонд", "госкорпорация", "нацкомпания", "производитель"}
+               "бизнес-центр", "медцентр", "агрохолдинг", "птицефабрика", "агрофирма", "кооперация",
+               "биржа", "госкорпорация", "нацкомпания", "производитель"}
 
 
 @lru_cache(maxsize=1)
@@ -158,6 +158,14 @@ def _fix_quotes(name: str) -> str:
     return f"{form} {rest}"
 
 
+def _plural(t: Token) -> bool:
+    """Plural by Natasha or, when every noun reading of the word is plural, by pymorphy3."""
+    from ..morph import parses
+
+    nouns = [p for p in parses(t.low) if p.tag.POS == "NOUN"]
+    return t.feats.get("Number") == "Plur" or bool(nouns) and all("plur" in p.tag for p in nouns)
+
+
 def _is_gen(t: Token) -> bool:
     return t.feats.get("Case") == "Gen" and t.pos in ("NOUN", "PROPN", "ADJ", "DET", "NUM")
 
@@ -189,8 +197,7 @@ def gov_bodies(an: Analysis, places: list[Mention]) -> list[Mention]:
             if j in place_at:
                 regions.append(place_at[j])
                 j = chain_end = place_at[j].last
-                if j + 1 < len(toks) and toks[j].text == "и" and j + 1 in place_at and \
-                        t.feats.get("Number") == "Plur":
+                if j + 1 < len(toks) and toks[j].text == "и" and j + 1 in place_at and _plural(t):
                     continue
                 break
             if tj.ner == "PER":
@@ -217,7 +224,7 @@ def gov_bodies(an: Analysis, places: list[Mention]) -> list[Mention]:
         if not proper and not has_adj_name and not t.text[:1].isupper():
             i += 1
             continue
-        if t.feats.get("Number") == "Plur" and len(regions) > 1:
+        if _plural(t) and len(regions) > 1:
             head = capitalize(np_nominative(an, first, i + 1, singular=True))
             for r in regions:
                 out.append(Mention("org", f"{head} {an.span_text(r.first, r.last)}", toks[first].start, r.stop, first, r.last, code=r.code, source="gov",

@@ -1,0 +1,64 @@
+"""Organizations: legal forms, nested quotes, coordination, government bodies in the nominative."""
+
+from .conftest import names
+
+
+def orgs(pipeline, text):
+    return names(pipeline.extract(text, "t")["organizations"])
+
+
+def test_legal_forms_and_nested_quotes(pipeline):
+    text = ('Договор поставки заключили ТОО "Дала Агро" и АО "НК "Жол Жондеу"". '
+            "Также участвовал КГП «Городская поликлиника №3».")
+    found = orgs(pipeline, text)
+    assert "ТОО «Дала Агро»" in found
+    assert "АО «НК «Жол Жондеу»»" in found
+    assert "КГП «Городская поликлиника №3»" in found
+
+
+def test_legal_form_shared_by_coordinated_names(pipeline):
+    found = orgs(pipeline, 'Продукцию закупают СПК "Ертіс" и "Кереку", сообщили в управлении.')
+    assert "СПК «Ертіс»" in found and "СПК «Кереку»" in found
+
+
+def test_unquoted_latin_name_gets_quotes(pipeline):
+    found = orgs(pipeline, "Депутаты побывали на заводе ТОО Kazsteel в Павлодаре.")
+    assert "ТОО «Kazsteel»" in found
+
+
+def test_full_legal_form_is_abbreviated(pipeline):
+    found = orgs(pipeline, "Грант получило товарищество с ограниченной ответственностью «Береке».")
+    assert "ТОО «Береке»" in found
+
+
+def test_government_body_in_nominative(pipeline):
+    text = "Меморандум подписан с управлением сельского хозяйства Костанайской области."
+    assert "Управление сельского хозяйства Костанайской области" in orgs(pipeline, text)
+
+
+def test_ministry_with_long_genitive_chain(pipeline):
+    text = ("Письмо направлено министерством цифрового развития, инноваций и аэрокосмической промышленности "
+            "Республики Казахстан.")
+    found = orgs(pipeline, text)
+    assert any(n.startswith("Министерство цифрового развития, инноваций и аэрокосмической") for n in found)
+
+
+def test_named_institution_in_nominative(pipeline):
+    found = orgs(pipeline, "Гости осмотрели палаты Областного кардиологического центра «Жүрек».")
+    assert "Областной кардиологический центр «Жүрек»" in found
+
+
+def test_generic_body_without_a_name_is_not_an_organization(pipeline):
+    found = orgs(pipeline, "Решение одобрил совет директоров обеих компаний.")
+    assert not any(n.lower().startswith("совет директоров") for n in found)
+
+
+def test_known_organization_from_gazetteer(pipeline):
+    from ortaq.extraction import Gazetteer, KnownOrganization, Pipeline
+
+    gaz = Gazetteer(organizations=[KnownOrganization("Палата предпринимателей Павлодарской области",
+                                                     ("Атамекен",), "KZ-55")])
+    custom = Pipeline(gazetteer=gaz)
+    doc = custom.extract("Встречу организовала палата предпринимателей Павлодарской области.", "t")
+    found = {o["name"]: o["region"] for o in doc["organizations"]}
+    assert found.get("Палата предпринимателей Павлодарской области") == "KZ-55"

@@ -21,13 +21,15 @@ class Normalized:
     original: str
     text: str
     offsets: list[int]
+    ends: list[int] | None = None
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a [start, end) span of the normalized text to the original text."""
         if start >= len(self.offsets):
             return len(self.original), len(self.original)
         o_start = self.offsets[start]
-        o_end = self.offsets[end - 1] + 1 if end > start else o_start
+        ends = self.ends or [o + 1 for o in self.offsets]
+        o_end = ends[end - 1] if end > start else o_start
         return o_start, max(o_start, o_end)
 
 
@@ -75,6 +77,7 @@ def normalize(text: str) -> Normalized:
     roles = _quote_roles(text)
     out: list[str] = []
     offsets: list[int] = []
+    ends: list[int] = []
     i = 0
     n = len(text)
     while i < n:
@@ -100,9 +103,11 @@ def normalize(text: str) -> Normalized:
         elif ch == "-" and i + 1 < n and text[i + 1] == "-" and (i + 2 >= n or text[i + 2] != "-"):
             out.append("—")
             offsets.append(i)
+            ends.append(i + 2)
             i += 2
             continue
         out.append(ch)
         offsets.append(i)
+        ends.append(i + 1)
         i += 1
-    return Normalized(text, "".join(out), offsets)
+    return Normalized(text, "".join(out), offsets, ends)

@@ -163,7 +163,9 @@ def _plural(t: Token) -> bool:
     from ..morph import parses
 
     nouns = [p for p in parses(t.low) if p.tag.POS == "NOUN"]
-    return t.feats.get("Number") == "Plur" or bool(nouns) and all("plur" in p.tag for p in nouns)
+    if t.feats.get("Number") == "Plur" or t.low.endswith(("ами", "ями")):
+        return True
+    return bool(nouns) and all("plur" in p.tag for p in nouns)
 
 
 def _is_gen(t: Token) -> bool:
@@ -198,6 +200,7 @@ def gov_bodies(an: Analysis, places: list[Mention]) -> list[Mention]:
                 regions.append(place_at[j])
                 j = chain_end = place_at[j].last
                 if j + 1 < len(toks) and toks[j].text == "и" and j + 1 in place_at and _plural(t):
+                    j += 1
                     continue
                 break
             if tj.ner == "PER":

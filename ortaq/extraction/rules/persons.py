@@ -183,6 +183,8 @@ def _has_title_between(an: Analysis, lo: int, hi: int) -> bool:
 
 def _cases_agree(a: Token, b: Token) -> bool:
     ca, cb = a.feats.get("Case"), b.feats.get("Case")
+    if cb == "Nom" and b.pos == "PROPN":
+        cb = None  # Natasha calls unknown (e.g. Kazakh) names nominative whatever their case
     na, nb = a.feats.get("Number"), b.feats.get("Number")
     return (not ca or not cb or ca == cb) and (not na or not nb or na == nb)
 

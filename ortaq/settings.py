@@ -54,6 +54,9 @@ INSTALLED_APPS = [
     "ortaq.events",
     "ortaq.agreements",
     "ortaq.projects",
+    "ortaq.foodbelt",
+    "ortaq.analytics",
+    "ortaq.reader",
 ]
 
 MIDDLEWARE = [

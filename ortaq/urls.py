@@ -18,6 +18,9 @@ urlpatterns = [
     path("agreements/", include("ortaq.agreements.urls")),
     path("projects/", include("ortaq.projects.urls")),
     path("sources/", include("ortaq.sources.urls")),
+    path("foodbelt/", include("ortaq.foodbelt.urls")),
+    path("analytics/", include("ortaq.analytics.urls")),
+    path("reader/", include("ortaq.reader.urls")),
 ]
 
 if not settings.PRODUCTION:

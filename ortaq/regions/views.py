@@ -1,3 +1,4 @@
+from ortaq.core.plugins import region_panels
 from ortaq.core.views import (
     RecordCreateView,
     RecordDeleteView,
@@ -40,6 +41,7 @@ class RegionDetailView(RecordDetailView):
             projects=JointProject.objects.for_region(region)[:50],
             partners=partner_regions(region),
             settlements=region.settlements.all()[:50],
+            panels=region_panels(region),
         )
         return context
 

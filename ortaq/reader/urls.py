@@ -1,0 +1,3 @@
+app_name = "reader"
+
+urlpatterns: list = []

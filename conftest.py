@@ -12,6 +12,13 @@ REPO_ROOT = Path(__file__).resolve().parent
 SHARED_DIR = REPO_ROOT.parent / "shared"
 
 
+def pytest_configure(config) -> None:
+    from django.conf import settings
+
+    # Real password hashing costs ~0.3 s per user; the tests create many users.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 def _load_seed_data() -> None:
     from ortaq.core.demo import load_all_demo, load_all_reference
 
@@ -105,3 +112,8 @@ def artifacts_dir() -> Path:
     path = Path(os.environ.get("ORTAQ_ARTIFACTS", REPO_ROOT / "artifacts"))
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    """Browser tests run last: their live server empties the database when they end."""
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)

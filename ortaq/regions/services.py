@@ -20,15 +20,20 @@ def partner_regions(region: Region) -> list[dict]:
         .exclude(partner=region.pk).exclude(partner__isnull=True)
         .values("partner").annotate(agreements=Count("agreement_id", distinct=True))
     )
-    event_counts = (
+    # Events either side hosted with a delegation of the other.
+    hosted = (
         Participation.objects.filter(event__region=region, region__isnull=False).exclude(region=region)
-        .values("region").annotate(events=Count("event_id", distinct=True))
+        .values(partner=F("region_id")).annotate(events=Count("event_id", distinct=True))
+    )
+    visited = (
+        Participation.objects.filter(region=region, event__region__isnull=False).exclude(event__region=region)
+        .values(partner=F("event__region_id")).annotate(events=Count("event_id", distinct=True))
     )
     totals: dict[int, dict] = {}
     for row in agreement_counts:
         totals.setdefault(row["partner"], {"agreements": 0, "events": 0})["agreements"] = row["agreements"]
-    for row in event_counts:
-        totals.setdefault(row["region"], {"agreements": 0, "events": 0})["events"] = row["events"]
+    for row in [*hosted, *visited]:
+        totals.setdefault(row["partner"], {"agreements": 0, "events": 0})["events"] += row["events"]
     regions = Region.objects.in_bulk(list(totals))
     ranked = [{"region": regions[pk], **counts} for pk, counts in totals.items() if pk in regions]
     return sorted(ranked, key=lambda row: (-(row["agreements"] + row["events"]), row["region"].name_ru))

@@ -8,6 +8,7 @@ from django import template
 from django.db import models
 from django.urls import reverse
 from django.utils.formats import number_format
+from django.utils.translation import gettext_lazy as _
 
 from ortaq.core.permissions import permission_name
 
@@ -62,6 +63,15 @@ def restore_url(historical) -> str:
     """The URL that restores this historical version of its record."""
     label = historical.instance_type._meta.label_lower
     return reverse("core:restore", args=[label, historical.instance.pk, historical.history_id])
+
+
+HISTORY_TYPES = {"+": _("создание"), "~": _("изменение"), "-": _("удаление")}
+
+
+@register.filter
+def history_type(historical) -> str:
+    """The kind of change in Russian (simple-history ships no Russian words)."""
+    return HISTORY_TYPES.get(historical.history_type, historical.history_type)
 
 
 @register.filter

@@ -1,0 +1,36 @@
+"""A region's page: partners ranked both ways, and a query count that does not grow with records."""
+
+import pytest
+from django.urls import reverse
+
+from ortaq.agreements.tests.factories import agreement, organization
+from ortaq.regions.services import partner_regions
+
+pytestmark = pytest.mark.django_db
+
+
+def test_partners_count_agreements_and_events_in_both_directions(demo):
+    astana_partners = {row["region"].code: row for row in partner_regions(demo.astana)}
+    karaganda_partners = {row["region"].code: row for row in partner_regions(demo.karaganda)}
+    # The seed: five agreements between them, and Astana's delegation at events held in Karaganda region.
+    assert astana_partners["KZ-35"]["agreements"] == 5
+    assert karaganda_partners["KZ-71"]["agreements"] == 5
+    assert astana_partners["KZ-35"]["events"] == karaganda_partners["KZ-71"]["events"] >= 2
+
+
+def test_partners_are_ranked_by_shared_records(demo):
+    east_side = organization("ТОО «Восток»", demo.east)
+    agreement("Меморандум с востоком", east_side, demo.karaganda)
+    ranked = [row["region"].code for row in partner_regions(demo.karaganda)]
+    assert ranked[:2] == ["KZ-71", "KZ-63"]
+
+
+def test_the_region_page_query_count_does_not_grow_with_agreements(client, demo, django_assert_max_num_queries):
+    url = reverse("regions:region_detail", args=[demo.karaganda.pk])
+    client.get(url)  # warm caches (content types, pymorphy)
+    with django_assert_max_num_queries(60) as first:
+        client.get(url)
+    for number in range(15):
+        agreement(f"Меморандум №{number}", organization(f"ТОО «Партнёр {number}»", demo.astana), demo.karaganda)
+    with django_assert_max_num_queries(len(first.captured_queries)):
+        client.get(url)

@@ -1,4 +1,4 @@
-"""Reader fixtures: one pipeline per test session; ingest folders of texts written for the tests."""
+"""Reader fixtures: one pipeline per test session; a helper that reads a text into the review queue."""
 
 from __future__ import annotations
 
@@ -15,3 +15,15 @@ def plain_pipeline():
     from ortaq.reader.gazetteer import plain_pipeline
 
     return plain_pipeline()
+
+
+@pytest.fixture
+def read_text(demo, plain_pipeline):
+    """read_text(text) → the stored Document with its proposals (as a paste would leave them)."""
+    from ortaq.reader.matching import Matcher
+    from ortaq.reader.storing import store_reading
+
+    def read(text: str, user=None):
+        return store_reading(text, plain_pipeline.extract(text, "test"), matcher=Matcher(), user=user).document
+
+    return read

@@ -1,0 +1,147 @@
+"""Pages of the review queue: documents, paste/upload, the review page and the proposal card actions."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django_filters.views import FilterView
+from django_tables2 import SingleTableMixin
+from rules.contrib.views import PermissionRequiredMixin
+
+from ortaq.extraction import ExtractionInputError
+from ortaq.reader.filtersets import ReadingFilterSet
+from ortaq.reader.forms import DocumentForm, review_form, unbound_review_form
+from ortaq.reader.gazetteer import registry_pipeline
+from ortaq.reader.highlight import marked_segments
+from ortaq.reader.matching import Matcher
+from ortaq.reader.models import Proposal, Reading
+from ortaq.reader.review import ReviewRefused, accept, reject
+from ortaq.reader.storing import find_read, store_reading
+from ortaq.reader.tables import ReadingTable
+from ortaq.sources.models import Document
+
+
+class DocumentListView(PermissionRequiredMixin, SingleTableMixin, FilterView):
+    """Documents read so far with how many of their proposals wait, were accepted or rejected."""
+
+    permission_required = "reader.view_reading"
+    model = Reading
+    table_class = ReadingTable
+    filterset_class = ReadingFilterSet
+    paginate_by = 25
+    template_name = "reader/reading_list.html"
+
+    def get_queryset(self):
+        return Reading.objects.with_counts().select_related("document")
+
+    def get_template_names(self) -> list[str]:
+        if self.request.htmx and not self.request.htmx.boosted:
+            return ["core/_list_table.html"]
+        return [self.template_name]
+
+
+@permission_required("reader.add_reading", raise_exception=True)
+def document_create(request: HttpRequest) -> HttpResponse:
+    """Paste a text or upload .txt/.docx: stored once, read once, proposals queued for review."""
+    form = DocumentForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        text = form.input.text
+        existing = find_read(text)
+        if existing:
+            messages.info(request, _("Этот текст уже загружен: «%(title)s».") % {"title": existing})
+            return redirect("reader:document_review", pk=existing.pk)
+        try:
+            result = registry_pipeline().extract(text, "web")
+        except ExtractionInputError as error:
+            form.add_error(None, str(error))
+        else:
+            stored = store_reading(text, result, matcher=Matcher(), file_name=form.cleaned_data["file_name"],
+                                   user=request.user, notes=form.input.notes)
+            for note in form.input.notes:
+                messages.info(request, note)
+            messages.success(request, _("Документ прочитан: предложений — %(count)s.") % {"count": stored.proposals})
+            return redirect("reader:document_review", pk=stored.document.pk)
+    return render(request, "reader/document_form.html", {"form": form})
+
+
+def _can_review(request: HttpRequest) -> bool:
+    return request.user.has_perm("reader.review_proposal")
+
+
+@permission_required("reader.view_proposal", raise_exception=True)
+def document_review(request: HttpRequest, pk: int) -> HttpResponse:
+    """The text with every proposal's mentions marked, and the proposals beside it."""
+    document = get_object_or_404(Document.objects.select_related("reading"), pk=pk, reading__isnull=False)
+    proposals = list(document.proposals.prefetch_related("matched", "record").order_by("kind", "ordinal"))
+    groups: dict[str, list[Proposal]] = {}
+    for proposal in proposals:
+        groups.setdefault(proposal.get_kind_display(), []).append(proposal)
+    return render(request, "reader/document_review.html", {
+        "document": document, "groups": groups, "segments": marked_segments(document.text, proposals),
+        "can_review": _can_review(request), "pending": sum(p.status == "pending" for p in proposals),
+    })
+
+
+def _proposal(pk: int) -> Proposal:
+    return get_object_or_404(Proposal.objects.select_related("document"), pk=pk)
+
+
+def _card(request: HttpRequest, proposal: Proposal, form=None, error: str = "") -> HttpResponse:
+    return render(request, "reader/_proposal_card.html", {
+        "proposal": proposal, "form": form, "error": error, "can_review": _can_review(request),
+    })
+
+
+@permission_required("reader.view_proposal", raise_exception=True)
+def proposal_card(request: HttpRequest, pk: int) -> HttpResponse:
+    return _card(request, _proposal(pk))
+
+
+@permission_required("reader.review_proposal", raise_exception=True)
+def proposal_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    proposal = _proposal(pk)
+    return _card(request, proposal, form=unbound_review_form(proposal))
+
+
+@require_POST
+@permission_required("reader.review_proposal", raise_exception=True)
+def proposal_accept(request: HttpRequest, pk: int) -> HttpResponse:
+    """Accept as proposed, or with the reviewer's edits (`edited` posted with the form's fields)."""
+    proposal = _proposal(pk)
+    form = review_form(proposal, request.POST if request.POST.get("edited") else None)
+    if not form.is_valid():
+        return _respond(request, proposal, form=form, error=_("Уточните предложение перед тем, как принять."))
+    try:
+        record = accept(proposal, request.user, form)
+    except ReviewRefused as refusal:
+        return _respond(request, proposal, form=form if request.POST.get("edited") else None, error=str(refusal))
+    except PermissionDenied:
+        raise
+    if not request.htmx:
+        messages.success(request, _("Принято: %(record)s") % {"record": record})
+    return _respond(request, proposal)
+
+
+@require_POST
+@permission_required("reader.review_proposal", raise_exception=True)
+def proposal_reject(request: HttpRequest, pk: int) -> HttpResponse:
+    proposal = _proposal(pk)
+    try:
+        reject(proposal, request.user)
+    except ReviewRefused as refusal:
+        return _respond(request, proposal, error=str(refusal))
+    return _respond(request, proposal)
+
+
+def _respond(request: HttpRequest, proposal: Proposal, form=None, error: str = "") -> HttpResponse:
+    """The card for HTMX; a redirect back to the review page otherwise."""
+    if request.htmx:
+        return _card(request, proposal, form=form, error=error)
+    if error:
+        messages.error(request, error)
+    return redirect(proposal.get_absolute_url())

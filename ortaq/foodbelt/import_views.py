@@ -1,0 +1,133 @@
+"""Uploading deliveries or suppliers: a preview listing every error by row and column, then one transaction."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from ortaq.foodbelt import importer, supplier_import
+from ortaq.foodbelt.exports import file_response
+from ortaq.foodbelt.models import Supplier
+from ortaq.foodbelt.tabular import UnreadableFile, read_rows
+from ortaq.regions.models import Region
+
+MAX_UPLOAD = 50 * 1024 * 1024
+TOKEN = re.compile(r"^[0-9a-f]{64}\.(csv|xlsx|txt)$")
+EXAMPLES = {
+    "deliveries": ["123456789013", "КХ «Пример»", "dairy", "2018-03-15", "12,5", "3 125 000", "KZ-71",
+                   "ТОО «Столичный рынок»", "ТТН-000123"],
+    "suppliers": ["КХ «Пример»", "123456789013", "сельхозпроизводитель", "КХ", "Карагандинская область",
+                  "dairy; vegetables", ""],
+}
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(label=gettext_lazy("Файл CSV или XLSX"))
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if Path(upload.name).suffix.lower() not in (".csv", ".xlsx", ".txt"):
+            raise forms.ValidationError(_("Нужен файл CSV или XLSX."))
+        if upload.size > MAX_UPLOAD:
+            raise forms.ValidationError(_("Файл больше 50 МБ: загрузите его командой ortaq import-deliveries."))
+        return upload
+
+
+def _staging_dir() -> Path:
+    path = Path(settings.MEDIA_ROOT) / "foodbelt" / "uploads"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def _stage(upload) -> tuple[str, Path]:
+    """Keep the uploaded file between the preview and the confirmation, named by its digest."""
+    digest = hashlib.sha256()
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    token = f"{digest.hexdigest()}{Path(upload.name).suffix.lower()}"
+    path = _staging_dir() / token
+    with open(path, "wb") as stream:
+        for chunk in upload.chunks():
+            stream.write(chunk)
+    return token, path
+
+
+def _run(kind: str, path: Path, file_name: str, user, *, commit: bool) -> importer.ImportResult:
+    with open(path, "rb") as stream:
+        rows = read_rows(stream, path.name)
+        if kind == "suppliers":
+            return supplier_import.import_suppliers(rows, user=user, file_name=file_name, commit=commit)
+        runner = importer.DeliveryImporter(user=user, file_name=file_name, sha256=path.stem,
+                                           default_consumer=Region.objects.by_code(settings.ORTAQ_HOME_REGION))
+        return runner.run(rows, commit=commit)
+
+
+def _import_page(request: HttpRequest, kind: str, permission: str, title: str, done_url: str) -> HttpResponse:
+    if not request.user.has_perm(permission):
+        if not request.user.is_authenticated:
+            return redirect(f"{reverse('login')}?next={request.path}")
+        raise PermissionDenied
+    context = {"title": title, "kind": kind, "form": UploadForm(), "result": None}
+    if request.method == "POST":
+        token, file_name = request.POST.get("token", ""), request.POST.get("file_name", "")[:255]
+        if token:
+            if not TOKEN.match(token) or not (_staging_dir() / token).is_file():
+                raise Http404(token)
+            path = _staging_dir() / token
+            result = _run(kind, path, file_name, request.user, commit=True)
+            if result.committed:
+                path.unlink(missing_ok=True)
+                messages.success(request, _("Импортировано: %(added)s, уже были в реестре: %(skipped)s.")
+                                 % {"added": result.added, "skipped": result.skipped})
+                return redirect(done_url)
+            context.update(result=result, file_name=file_name)
+        else:
+            form = UploadForm(request.POST, request.FILES)
+            context["form"] = form
+            if form.is_valid():
+                upload = form.cleaned_data["file"]
+                token, path = _stage(upload)
+                try:
+                    result = _run(kind, path, upload.name, request.user, commit=False)
+                except UnreadableFile as error:
+                    form.add_error("file", _("Файл не читается: %(error)s") % {"error": error})
+                    return render(request, "foodbelt/import.html", context)
+                context.update(result=result, token=token if result.ok else "", file_name=upload.name)
+                if not result.ok:
+                    path.unlink(missing_ok=True)
+    if context["result"] is not None and kind == "deliveries":
+        ids = {row["supplier_id"] for row in context["result"].sample}
+        names = dict(Supplier.objects.filter(pk__in=ids).values_list("pk", "organization__name"))
+        for row in context["result"].sample:
+            row["supplier"] = names.get(row["supplier_id"], "")
+    return render(request, "foodbelt/import.html", context, status=422 if context["result"] and not
+                  context["result"].ok else 200)
+
+
+def import_deliveries(request: HttpRequest) -> HttpResponse:
+    return _import_page(request, "deliveries", "foodbelt.add_delivery", _("Импорт поставок"),
+                        reverse("foodbelt:delivery_list"))
+
+
+def import_suppliers(request: HttpRequest) -> HttpResponse:
+    return _import_page(request, "suppliers", "foodbelt.add_supplier", _("Импорт поставщиков"),
+                        reverse("foodbelt:supplier_list"))
+
+
+def template(request: HttpRequest, kind: str, file_format: str) -> HttpResponse:
+    """An empty file with the right columns and one example row."""
+    if kind not in EXAMPLES or file_format not in ("csv", "xlsx"):
+        raise Http404(kind)
+    headers = importer.template_headers() if kind == "deliveries" else supplier_import.template_headers()
+    return file_response(file_format, f"{kind}-template", headers, [EXAMPLES[kind]])

@@ -1,0 +1,331 @@
+"""Importing deliveries from a file: every row checked by the rules of `validation`, all or nothing.
+
+The importer streams rows in chunks inside ONE transaction: it validates each row, inserts the valid ones
+at once (so that a document number repeated anywhere in the file is caught by the database's own index),
+and at the end either commits — refreshing the rollups in the same transaction — or, when any row was
+refused or this is a preview, rolls everything back. A killed process therefore leaves nothing behind.
+A row whose supplier and document number are already in the registry with the same data is skipped, so a
+re-run of the same file adds nothing twice.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+from itertools import islice
+
+from django.core.exceptions import ValidationError
+from django.db import connection, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ortaq.core.permissions import ADMIN, role_of, user_scope
+from ortaq.foodbelt import rollups, validation
+from ortaq.foodbelt.models import Delivery, DeliveryImport, ProductCategory, Supplier
+from ortaq.regions.models import Region
+
+# (key, header of the template, other accepted headers)
+COLUMNS = [
+    ("supplier_bin", "БИН поставщика", ("bin", "бин", "supplier_bin")),
+    ("supplier", "Поставщик", ("supplier", "supplier_name", "поставщик (название)")),
+    ("category", "Категория", ("category", "категория продукции")),
+    ("date", "Дата", ("date", "дата поставки")),
+    ("volume_tonnes", "Объём, т", ("volume_tonnes", "tonnes", "объем, т", "объём", "объем", "тонн")),
+    ("value_tenge", "Сумма, тенге", ("value_tenge", "tenge", "сумма", "сумма, тг")),
+    ("consumer_region", "Регион-потребитель", ("consumer_region", "потребитель (регион)")),
+    ("consumer", "Получатель", ("consumer", "получатель (организация)")),
+    ("document_number", "Номер документа", ("document_number", "номер", "№ документа", "номер накладной")),
+]
+REQUIRED = ("category", "date", "volume_tonnes", "value_tenge", "document_number")
+INSERT_COLUMNS = ["created_at", "updated_at", "version", "supplier_id", "category_id", "date", "volume_tonnes",
+                  "value_tenge", "consumer_region_id", "consumer", "document_number", "batch_id", "source_row",
+                  "synthetic"]
+CHUNK = 5000
+
+
+def _fold(text) -> str:
+    return " ".join(str(text or "").lower().replace("ё", "е").split())
+
+
+HEADER_KEYS = {_fold(alias): key for key, header, aliases in COLUMNS for alias in (key, header, *aliases)}
+
+
+def template_headers() -> list[str]:
+    return [header for _key, header, _aliases in COLUMNS]
+
+
+@dataclass
+class RowError:
+    row: int
+    column: str
+    value: str
+    message: str
+
+
+@dataclass
+class ImportResult:
+    rows: int = 0
+    added: int = 0
+    skipped: int = 0
+    errors: list[RowError] = field(default_factory=list)
+    error_count: int = 0
+    sample: list[dict] = field(default_factory=list)
+    committed: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return self.error_count == 0
+
+
+class Lookups:
+    """Suppliers, categories and regions by every name a file may use, loaded once per import."""
+
+    def __init__(self) -> None:
+        self.by_bin: dict[str, tuple[int, int | None, int]] = {}
+        self.by_name: dict[str, tuple[int, int | None, int] | None] = {}
+        for pk, bin_, name, region_id, organization_id in Supplier.objects.values_list(
+                "pk", "organization__bin", "organization__name", "organization__region_id", "organization_id"):
+            entry = (pk, region_id, organization_id)
+            if bin_:
+                self.by_bin[bin_] = entry
+            folded = _fold(name)
+            self.by_name[folded] = None if folded in self.by_name else entry  # None: ambiguous
+        self.categories: dict[str, int] = {}
+        for pk, slug, *names in ProductCategory.objects.values_list("pk", "slug", "name_ru", "name_kk", "name_en"):
+            for name in (slug, *names):
+                if name:
+                    self.categories[_fold(name)] = pk
+        self.regions: dict[str, int] = {}
+        for pk, code, kato, historic, *names in Region.objects.values_list(
+                "pk", "code", "kato", "historic_names", "name_ru", "name_kk", "name_en", "centre"):
+            for name in (code, kato, *historic, *names):
+                if name:
+                    self.regions.setdefault(_fold(name), pk)
+
+
+class DeliveryImporter:
+    """Validates and (unless previewing or refused) imports rows of deliveries in one transaction."""
+
+    def __init__(self, *, user=None, file_name: str = "", sha256: str = "", synthetic: bool = False,
+                 default_consumer: Region | None = None, today: datetime.date | None = None,
+                 max_errors: int = 10000, sample_size: int = 20, chunk_size: int = CHUNK,
+                 progress: Callable[[int], None] | None = None) -> None:
+        self.user, self.file_name, self.sha256, self.synthetic = user, file_name, sha256, synthetic
+        self.today = today or timezone.localdate()
+        self.max_errors, self.sample_size, self.chunk_size, self.progress = (
+            max_errors, sample_size, chunk_size, progress)
+        self.default_consumer_id = default_consumer.pk if default_consumer else None
+        self.scope = None
+        if user is not None and role_of(user) != ADMIN:
+            self.scope = user_scope(user)
+
+    # -- the whole run --------------------------------------------------------------------------------
+    def run(self, rows: Iterable[list], *, commit: bool = True) -> ImportResult:
+        """Import rows (the header row first); commit only when every row passed and `commit` is true."""
+        self.result = ImportResult()
+        self.lookups = Lookups()
+        self.touched: set[tuple[int, int]] = set()
+        iterator = iter(rows)
+        header = next(iterator, None)
+        with transaction.atomic():
+            if not self._read_header(header):
+                return self.result
+            self.batch = DeliveryImport.objects.create(
+                file_name=self.file_name[:255], sha256=self.sha256, synthetic=self.synthetic,
+                imported_by=self.user if getattr(self.user, "is_authenticated", False) else None)
+            self.now = connection.ops.adapt_datetimefield_value(timezone.now())
+            numbered = enumerate(iterator, start=2)
+            while chunk := list(islice(numbered, self.chunk_size)):
+                self._chunk(chunk)
+                if self.progress:
+                    self.progress(len(chunk))
+            if not self.result.ok or not commit:
+                transaction.set_rollback(True)
+                return self.result
+            DeliveryImport.objects.filter(pk=self.batch.pk).update(
+                rows_total=self.result.rows, rows_added=self.result.added, rows_skipped=self.result.skipped)
+            if self.result.added:
+                for consumer, year in sorted(self.touched):
+                    rollups.rebuild([consumer], [year])
+            self.result.committed = True
+        return self.result
+
+    def _read_header(self, header: list | None) -> bool:
+        if not header:
+            self._error(1, "", "", _("Файл пуст: нет строки заголовков."))
+            return False
+        self.columns = {}
+        for index, name in enumerate(header):
+            key = HEADER_KEYS.get(_fold(name))
+            if key and key not in self.columns:
+                self.columns[key] = (index, str(name).strip())
+        missing = [header for key, header, _a in COLUMNS if key in REQUIRED and key not in self.columns]
+        if "supplier_bin" not in self.columns and "supplier" not in self.columns:
+            missing.insert(0, _("БИН поставщика или Поставщик"))
+        if "consumer_region" not in self.columns and self.default_consumer_id is None:
+            missing.append(COLUMNS[6][1])
+        for name in missing:
+            self._error(1, name, "", _("Нет обязательного столбца «%(column)s».") % {"column": name})
+        return not missing
+
+    def _error(self, row: int, column: str, value, message: str) -> None:
+        self.result.error_count += 1
+        if len(self.result.errors) < self.max_errors:
+            self.result.errors.append(RowError(row, column, "" if value is None else str(value)[:200], message))
+
+    # -- one chunk ------------------------------------------------------------------------------------
+    def _chunk(self, chunk: list[tuple[int, list]]) -> None:
+        valid, seen = [], {}
+        for number, values in chunk:
+            if not any(value not in (None, "") for value in values):
+                continue  # blank lines between blocks of a spreadsheet are not rows
+            self.result.rows += 1
+            parsed = self._row(number, values)
+            if parsed is None:
+                continue
+            key = (parsed[0], parsed[7])
+            if key in seen:
+                self._duplicate(number, parsed[7], seen[key])
+                continue
+            seen[key] = number
+            valid.append((number, parsed))
+        existing = self._existing([parsed[7] for _number, parsed in valid])
+        insert = []
+        for number, parsed in valid:
+            found = existing.get((parsed[0], parsed[7]))
+            if found is None:
+                insert.append((number, parsed))
+            elif found["batch_id"] == self.batch.pk:
+                self._duplicate(number, parsed[7], found["source_row"])
+            elif (found["date"], found["category_id"], found["volume_tonnes"], found["value_tenge"],
+                  found["consumer_region_id"]) == (parsed[2], parsed[1], parsed[3], parsed[4], parsed[5]):
+                self.result.skipped += 1
+            else:
+                self._error(number, self._header("document_number"), parsed[7], _(
+                    "Документ № %(number)s этого поставщика уже есть в реестре с другими данными "
+                    "(поставка от %(date)s).") % {"number": parsed[7], "date": found["date"].strftime("%d.%m.%Y")})
+        if insert:
+            self._insert(insert)
+            self.result.added += len(insert)
+            self.touched.update((parsed[5], parsed[2].year) for _number, parsed in insert)
+        for number, parsed in insert[: max(0, self.sample_size - len(self.result.sample))]:
+            self.result.sample.append(self._describe(number, parsed))
+
+    def _duplicate(self, number: int, document: str, first: int | None) -> None:
+        self._error(number, self._header("document_number"), document,
+                    _("Номер документа %(number)s у этого поставщика повторяется в файле (впервые в строке "
+                      "%(first)s).") % {"number": document, "first": first})
+
+    def _header(self, key: str) -> str:
+        return self.columns[key][1] if key in self.columns else dict((k, h) for k, h, _a in COLUMNS)[key]
+
+    def _cell(self, values: list, key: str):
+        position = self.columns.get(key)
+        if position is None or position[0] >= len(values):
+            return None
+        value = values[position[0]]
+        return value.strip() if isinstance(value, str) else value
+
+    def _row(self, number: int, values: list) -> tuple | None:
+        """(supplier, category, date, tonnes, tenge, consumer region, consumer, document) or None on errors."""
+        errors_before = self.result.error_count
+        supplier = self._supplier(number, values)
+        category = self._lookup(number, values, "category", self.lookups.categories, _("Неизвестная категория"))
+        consumer = self.default_consumer_id
+        if self._cell(values, "consumer_region") not in (None, ""):
+            consumer = self._lookup(number, values, "consumer_region", self.lookups.regions,
+                                    _("Неизвестный регион"))
+        parsed = []
+        for key, parse in (("date", lambda value: validation.delivery_date(value, self.today)),
+                           ("volume_tonnes", validation.volume), ("value_tenge", validation.money),
+                           ("document_number", validation.document_number)):
+            value = self._cell(values, key)
+            try:
+                parsed.append(parse(value))
+            except ValidationError as error:
+                self._error(number, self._header(key), value, error.messages[0])
+        if self.result.error_count > errors_before:
+            return None
+        day, tonnes, tenge, document = parsed
+        return (supplier, category, day, tonnes, tenge, consumer, str(self._cell(values, "consumer") or "")[:300],
+                document)
+
+    def _lookup(self, number: int, values: list, key: str, table: dict, message: str) -> int | None:
+        value = self._cell(values, key)
+        found = table.get(_fold(value))
+        if found is None:
+            self._error(number, self._header(key), value,
+                        _("Не заполнено.") if value in (None, "") else f"{message}: «{value}».")
+        return found
+
+    def _supplier(self, number: int, values: list) -> int | None:
+        bin_value = self._cell(values, "supplier_bin")
+        if bin_value not in (None, ""):
+            key = str(int(bin_value)).zfill(12) if isinstance(bin_value, int | float) else str(bin_value)
+            entry, column = self.lookups.by_bin.get(key), "supplier_bin"
+        else:
+            name = self._cell(values, "supplier")
+            entry, column = self.lookups.by_name.get(_fold(name)), "supplier"
+            if _fold(name) in self.lookups.by_name and entry is None:
+                self._error(number, self._header(column), name,
+                            _("Несколько поставщиков с таким названием: укажите БИН."))
+                return None
+        if entry is None:
+            value = self._cell(values, column)
+            self._error(number, self._header(column), value,
+                        _("Не заполнено.") if value in (None, "") else _("Неизвестный поставщик: «%(value)s».")
+                        % {"value": value})
+            return None
+        if self.scope is not None:
+            regions, organizations = self.scope
+            if entry[1] not in regions and entry[2] not in organizations:
+                self._error(number, self._header(column), self._cell(values, column),
+                            _("Поставщик не относится к вашим регионам или организациям."))
+                return None
+        return entry[0]
+
+    # -- the database ---------------------------------------------------------------------------------
+    def _existing(self, documents: list[str]) -> dict[tuple[int, str], dict]:
+        if not documents:
+            return {}
+        rows = Delivery.objects.filter(document_number__in=set(documents)).values(
+            "supplier_id", "document_number", "date", "category_id", "volume_tonnes", "value_tenge",
+            "consumer_region_id", "batch_id", "source_row")
+        return {(row["supplier_id"], row["document_number"]): row for row in rows}
+
+    def _insert(self, rows: list[tuple[int, tuple]]) -> None:
+        batch, now, synthetic = self.batch.pk, self.now, self.synthetic
+        records = [(now, now, 1, p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], batch, number, synthetic)
+                   for number, p in rows]
+        with connection.cursor() as cursor:
+            if connection.vendor == "postgresql":
+                # COPY is PostgreSQL's fastest way in, and it takes part in the transaction like any INSERT.
+                with cursor.cursor.copy(f"COPY foodbelt_delivery ({', '.join(INSERT_COLUMNS)}) FROM STDIN") as copy:
+                    for record in records:
+                        copy.write_row(record)
+            else:
+                adapt = connection.ops.adapt_datefield_value
+                records = [(*record[:5], adapt(record[5]), *record[6:]) for record in records]
+                placeholders = ", ".join(["%s"] * len(INSERT_COLUMNS))
+                cursor.executemany(f"INSERT INTO foodbelt_delivery ({', '.join(INSERT_COLUMNS)}) "
+                                   f"VALUES ({placeholders})", records)
+
+    def _describe(self, number: int, parsed: tuple) -> dict:
+        return {"row": number, "supplier_id": parsed[0], "category_id": parsed[1], "date": parsed[2],
+                "volume_tonnes": parsed[3], "value_tenge": parsed[4], "document_number": parsed[7]}
+
+
+def export_rows(queryset) -> Iterator[list]:
+    """Deliveries in the template's columns, streamed in chunks (an export re-imports as is)."""
+    for delivery in queryset.select_related("supplier__organization", "category", "consumer_region").iterator(
+            chunk_size=2000):
+        organization = delivery.supplier.organization
+        yield [organization.bin or "", organization.name, delivery.category.slug, delivery.date.isoformat(),
+               _plain(delivery.volume_tonnes), _plain(delivery.value_tenge), delivery.consumer_region.code,
+               delivery.consumer, delivery.document_number]
+
+
+def _plain(value: Decimal) -> str:
+    return format(value.normalize(), "f") if value == value.to_integral() else format(value, "f")

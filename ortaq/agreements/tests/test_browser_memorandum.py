@@ -47,6 +47,7 @@ def test_an_outsider_editor_is_refused(live_server, chromium, users, demo):
     page = chromium.new_page()
     log_in(page, live_server.url, "otto", "pw-otto-1")
     fill_memorandum(page, live_server.url)
-    assert "ваших регионов или организаций" in page.content()
+    refusal = page.wait_for_selector("text=ваших регионов или организаций")
+    assert refusal.is_visible()
     assert not Agreement.objects.filter(title=TITLE).exists()
     page.close()

@@ -178,7 +178,7 @@ DJANGO_TABLES2_TEMPLATE = "django_tables2/bootstrap5.html"
 DJANGO_TABLES2_TABLE_ATTRS = {"class": "table"}
 
 REST_FRAMEWORK = {
-    "DEFAULT_PERMISSION_CLASSES": ["ortaq.core.api.RulesPermission"],
+    "DEFAULT_PERMISSION_CLASSES": ["ortaq.core.api_permissions.RulesPermission"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,

@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("ortaq.core.urls")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
+    path("api/", include("ortaq.api_urls")),
     path("regions/", include("ortaq.regions.urls")),
     path("directory/", include("ortaq.directory.urls")),
     path("events/", include("ortaq.events.urls")),

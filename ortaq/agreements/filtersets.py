@@ -1,8 +1,9 @@
 import django_filters
 from django.db.models import Q
+from django.forms import HiddenInput
 from django.utils.translation import gettext_lazy as _
 
-from ortaq.agreements.models import Agreement, Commitment
+from ortaq.agreements.models import Agreement, Commitment, ProgressReport
 from ortaq.regions.models import Region
 
 
@@ -27,10 +28,15 @@ class CommitmentFilterSet(django_filters.FilterSet):
     state = django_filters.ChoiceFilter(choices=STATE_CHOICES, method="filter_state", label=_("Состояние"))
     region = django_filters.ModelChoiceFilter(queryset=Region.objects.all(), method="filter_region",
                                               label=_("Регион"))
+    owner_name = django_filters.CharFilter(field_name="owner__name", lookup_expr="icontains",
+                                           label=_("Ответственный"))
+    # Ids, not drop-downs: there may be hundreds of thousands of agreements and organizations.
+    owner = django_filters.NumberFilter(field_name="owner_id", widget=HiddenInput)
+    agreement = django_filters.NumberFilter(field_name="agreement_id", widget=HiddenInput)
 
     class Meta:
         model = Commitment
-        fields = ["text", "status", "owner", "state", "region", "agreement"]
+        fields = ["text", "status", "owner_name", "state", "region", "owner", "agreement"]
 
     def filter_state(self, queryset, name, value):
         return {"overdue": queryset.overdue, "due_soon": queryset.due_soon, "open": queryset.open}[value]()
@@ -39,3 +45,12 @@ class CommitmentFilterSet(django_filters.FilterSet):
         if not value:
             return queryset
         return queryset.filter(Q(owner__region=value) | Q(pk__in=Commitment.objects.for_region(value).values("pk")))
+
+
+class ProgressReportFilterSet(django_filters.FilterSet):
+    commitment = django_filters.NumberFilter(field_name="commitment_id", widget=HiddenInput)
+    date_after = django_filters.DateFilter(field_name="date", lookup_expr="gte", label=_("С даты"))
+
+    class Meta:
+        model = ProgressReport
+        fields = ["commitment", "date_after"]

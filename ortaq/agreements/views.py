@@ -1,6 +1,6 @@
 from django.db.models import Prefetch
 
-from ortaq.agreements.filtersets import AgreementFilterSet, CommitmentFilterSet
+from ortaq.agreements.filtersets import AgreementFilterSet, CommitmentFilterSet, ProgressReportFilterSet
 from ortaq.agreements.forms import AgreementForm, CommitmentForm, PartyFormSet, ProgressReportForm
 from ortaq.agreements.models import Agreement, Commitment, Party, ProgressReport, editing_parties
 from ortaq.agreements.tables import AgreementTable, CommitmentTable
@@ -96,7 +96,7 @@ class CommitmentDeleteView(RecordDeleteView):
 
 class ProgressReportListView(RecordListView):
     model = ProgressReport
-    filterset_fields = ["commitment"]
+    filterset_class = ProgressReportFilterSet
 
     def get_table_class(self):
         from ortaq.agreements.tables import ProgressReportTable

@@ -1,4 +1,5 @@
 import django_filters
+from django.forms import HiddenInput
 from django.utils.translation import gettext_lazy as _
 
 from ortaq.events.models import Event, Program
@@ -20,4 +21,6 @@ class EventFilterSet(django_filters.FilterSet):
 
     class Meta:
         model = Event
-        fields = ["title", "kind", "region", "program", "year", "start_after", "start_before"]
+        fields = ["title", "kind", "region", "program", "year", "start_after", "start_before", "parent"]
+
+    parent = django_filters.NumberFilter(field_name="parent_id", widget=HiddenInput)

@@ -91,6 +91,28 @@ def choose_lemma(word: str, pos: str, case: str | None) -> str:
     return cands[0].normal_form.replace("ё", "е")
 
 
+#: Longer "sentences" (lists, tables, texts without full stops) are cut into parts of this many tokens:
+#: the syntax parser's memory grows with the square of a sentence's length (16k tokens took 7 GB).
+MAX_SENT_TOKENS = 150
+
+
+def split_long_sents(doc) -> None:
+    """Cut every sentence longer than MAX_SENT_TOKENS tokens into consecutive parts."""
+    from natasha.doc import DocSent
+
+    out = []
+    for sent in doc.sents:
+        tokens = sent.tokens or []
+        if len(tokens) <= MAX_SENT_TOKENS:
+            out.append(sent)
+            continue
+        for i in range(0, len(tokens), MAX_SENT_TOKENS):
+            part = tokens[i:i + MAX_SENT_TOKENS]
+            start, stop = part[0].start, part[-1].stop
+            out.append(DocSent(start, stop, doc.text[start:stop], tokens=part))
+    doc.sents = out
+
+
 class NatashaModels:
     """Natasha's segmenter, embedding, morphology, syntax and NER taggers, loaded once."""
 
@@ -110,6 +132,7 @@ class NatashaModels:
 
         doc = Doc(text)
         doc.segment(self.segmenter)
+        split_long_sents(doc)
         doc.tag_morph(self.morph)
         doc.parse_syntax(self.syntax)
         doc.tag_ner(self.ner)

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ortaq.agreements.models import Agreement, Commitment, Party, ProgressReport
 from ortaq.core.forms import RecordForm
+from ortaq.core.widgets import use_autocomplete
 
 
 class AgreementForm(RecordForm):
@@ -35,6 +36,10 @@ class PartyForm(forms.ModelForm):
     class Meta:
         model = Party
         fields = ["organization", "region", "signatory", "signatory_title"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        use_autocomplete(self)
 
     def clean(self) -> dict:
         data = super().clean()

@@ -5,6 +5,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ortaq.core.widgets import use_autocomplete
+
 
 class DateInput(forms.DateInput):
     input_type = "date"
@@ -23,6 +25,7 @@ class RecordForm(forms.ModelForm):
         self.user = user
         if self.instance.pk and not self.is_bound:
             self.fields["loaded_version"].initial = self.instance.version
+        use_autocomplete(self)
         for field in self.fields.values():
             if isinstance(field.widget, forms.DateInput) and not isinstance(field.widget, DateInput):
                 field.widget = DateInput()

@@ -62,6 +62,26 @@ def restore(request: HttpRequest, label: str, pk: int, history_id: int) -> HttpR
     return redirect(restored.get_absolute_url())
 
 
+def autocomplete(request: HttpRequest, label: str) -> JsonResponse:
+    """Up to 15 records of one kind whose words match the query, for AutocompleteSelect."""
+    try:
+        model = apps.get_model(label)
+    except (LookupError, ValueError) as error:
+        raise Http404(label) from error
+    if not issubclass(model, RegistryModel) or not request.user.has_perm(permission_name(model, "view")):
+        raise PermissionDenied
+    condition = search.query_filter(request.GET.get("q", ""))
+    if condition is None:
+        return JsonResponse({"results": []})
+    from django.contrib.contenttypes.models import ContentType
+
+    from ortaq.core.models import SearchEntry
+
+    entries = (SearchEntry.objects.filter(condition, content_type=ContentType.objects.get_for_model(model))
+               .order_by("title").values_list("object_id", "title")[:15])
+    return JsonResponse({"results": [{"id": pk, "text": title} for pk, title in entries]})
+
+
 def healthz(request: HttpRequest) -> JsonResponse:
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")

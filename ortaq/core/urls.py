@@ -9,4 +9,5 @@ urlpatterns = [
     path("history/<str:label>/<int:pk>/", pages.record_history, name="history"),
     path("history/<str:label>/<int:pk>/restore/<int:history_id>/", pages.restore, name="restore"),
     path("healthz", pages.healthz, name="healthz"),
+    path("autocomplete/<str:label>/", pages.autocomplete, name="autocomplete"),
 ]

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ortaq.core.forms import RecordForm
+from ortaq.core.widgets import use_autocomplete
 from ortaq.events.models import Event, Participation, Program, ReportedFigure
 
 
@@ -46,6 +47,10 @@ class ParticipationForm(forms.ModelForm):
     class Meta:
         model = Participation
         fields = ["person", "organization", "region", "role"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        use_autocomplete(self)
 
     def clean(self) -> dict:
         data = super().clean()

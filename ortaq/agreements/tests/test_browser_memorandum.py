@@ -17,15 +17,22 @@ def log_in(page, base_url: str, username: str, password: str) -> None:
     page.wait_for_url(f"{base_url}/")
 
 
+def choose(page, field: str, typed: str, label: str) -> None:
+    """Pick a record in a search-as-you-type field."""
+    page.fill(f"input[data-for='{field}']", typed)
+    page.click(f"input[data-for='{field}'] ~ .autocomplete-list li:text-is('{label}')")
+    assert page.input_value(f"input[type=hidden][name='{field}']")
+
+
 def fill_memorandum(page, base_url: str) -> None:
     page.goto(f"{base_url}/agreements/new/")
     page.select_option("select[name=kind]", "memorandum")
     page.fill("input[name=title]", TITLE)
     page.fill("input[name=signed_on]", "2024-09-12")
     page.select_option("select[name=status]", "signed")
-    page.select_option("select[name=parties-0-organization]", label="ТОО «Астана Конвеншн Бюро»")
-    page.select_option("select[name=parties-1-organization]",
-                       label="Управление предпринимательства Карагандинской области")
+    choose(page, "parties-0-organization", "конвеншн", "ТОО «Астана Конвеншн Бюро»")
+    choose(page, "parties-1-organization", "управление предпринимательства",
+           "Управление предпринимательства Карагандинской области")
     page.click("form.form button[type=submit]")
 
 

@@ -6,3 +6,6 @@ class AnalyticsConfig(AppConfig):
     name = "ortaq.analytics"
     label = "analytics"
     verbose_name = _("Аналитика")
+
+    def ready(self) -> None:
+        from ortaq.analytics import signals  # noqa: F401 - connects the rollup receivers

@@ -1,35 +1,84 @@
-"""The figures on the home page, each computed by the database in a few aggregate queries."""
+"""The figures on the home page, read from the analytics rollups in a constant number of queries."""
 
 from __future__ import annotations
 
-from django.db.models import Count, Q
+from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+MAP_MEASURES = {"intensity": gettext_lazy("интенсивность"), "agreements": gettext_lazy("соглашения"),
+                "events": gettext_lazy("события"), "projects": gettext_lazy("проекты")}
 
 
-def dashboard_context() -> dict:
-    from ortaq.agreements.models import Agreement, Commitment
+def dashboard_context(measure: str = "intensity") -> dict:
+    from ortaq.agreements.models import Agreement, Area
+    from ortaq.analytics import charts, geo, services, supply
+    from ortaq.analytics.intensity import FORMULA
     from ortaq.events.models import Event
     from ortaq.regions.models import Region
 
     year = timezone.localdate().year
-    agreements = Agreement.objects.aggregate(
-        total=Count("pk"),
-        in_force=Count("pk", filter=Q(status="in_force")),
-        signed=Count("pk", filter=Q(status="signed")),
-        this_year=Count("pk", filter=Q(signed_on__year=year)),
-    )
-    commitments = Commitment.objects.aggregate(
-        total=Count("pk"),
-        done=Count("pk", filter=Q(status="done")),
-        overdue=Count("pk", filter=Commitment.overdue_condition()),
-    )
+    services.ensure_fresh()
+    kinds = services.tallies(None, "agreement_kind")
+    statuses = services.by_key(services.tallies(None, "agreement_status"))
+    event_kinds = services.tallies(None, "event_kind")
+    areas = services.by_key(services.tallies(None, "agreement_area"))
+    agreements = {"total": sum(statuses.values()), "in_force": statuses.get("in_force", 0),
+                  "signed": statuses.get("signed", 0),
+                  "this_year": sum(value for (_key, period), value in kinds.items() if period == year),
+                  "by_status": [(Agreement.Status(key).label if key in Agreement.Status.values else key, value)
+                                for key, value in statuses.items()]}
+    regions = list(Region.objects.of_kazakhstan())
+    pairs = services.pair_totals()
+    measure = measure if measure in MAP_MEASURES else "intensity"
+    area_names = dict(Area.objects.values_list("pk", "name_ru"))
+    kind_labels = dict(Agreement.Kind.choices)
+    event_labels = dict(Event.Kind.choices)
+    home = Region.objects.by_code(settings.ORTAQ_HOME_REGION)
     return {
         "year": year,
         "agreements": agreements,
-        "commitments": commitments,
-        "events_this_year": Event.objects.filter(start_date__year=year).count(),
-        "events_total": Event.objects.count(),
-        "regions": Region.objects.of_kazakhstan().count(),
+        "commitments": services.commitment_figures(),
+        "events_this_year": sum(value for (_key, period), value in event_kinds.items() if period == year),
+        "events_total": sum(event_kinds.values()),
+        "regions": sum(1 for region in regions),
+        "food_belt": supply.region_summary(home) if home else None,
+        "home_region": home,
         "recent_agreements": Agreement.objects.order_by("-signed_on", "-pk")[:8],
         "recent_events": Event.objects.select_related("region").order_by("-start_date", "-pk")[:8],
+        "measure": measure,
+        "map_measures": MAP_MEASURES,
+        "has_boundaries": bool(geo.boundaries()),
+        "map_credit": geo.CREDIT,
+        "formula": FORMULA,
+        "strongest_pairs": _named(pairs[:10], regions),
+        "charts": {
+            "map": map_figure(regions, pairs, measure),
+            "by_year": charts.bars_by_year({_("соглашения"): services.by_period(kinds),
+                                            _("события"): services.by_period(event_kinds)}, _("По годам")),
+            "by_area": charts.horizontal_bars([area_names.get(int(key), key) for key in list(areas)[:12]],
+                                              list(areas.values())[:12], _("Соглашения по сферам")),
+            "by_kind": charts.horizontal_bars(
+                [f"{_('Соглашения')}: {kind_labels.get(key, key)}" for key in services.by_key(kinds)]
+                + [f"{_('События')}: {event_labels.get(key, key)}" for key in services.by_key(event_kinds)],
+                [*services.by_key(kinds).values(), *services.by_key(event_kinds).values()], _("По видам")),
+        },
     }
+
+
+def map_figure(regions: list, pairs: list[dict], measure: str) -> dict:
+    """The cooperation map, regions filled by the measure summed over their pairs."""
+    from ortaq.analytics import charts
+
+    fill: dict[int, float] = {}
+    for pair in pairs:
+        for pk in (pair["region_a_id"], pair["region_b_id"]):
+            fill[pk] = fill.get(pk, 0) + float(pair[measure] or 0)
+    return charts.cooperation_map(regions, pairs, fill, str(MAP_MEASURES[measure]))
+
+
+def _named(pairs: list[dict], regions: list) -> list[dict]:
+    by_pk = {region.pk: region for region in regions}
+    return [{**pair, "a": by_pk.get(pair["region_a_id"]), "b": by_pk.get(pair["region_b_id"])} for pair in pairs
+            if pair["region_a_id"] in by_pk and pair["region_b_id"] in by_pk]

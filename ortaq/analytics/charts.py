@@ -1,0 +1,98 @@
+"""Plotly figures built on the server and drawn by the installed package's plotly.min.js (no CDN)."""
+
+from __future__ import annotations
+
+import json
+
+import plotly.graph_objects as go
+from django.utils.translation import gettext as _
+
+from ortaq.analytics import geo
+
+LAYOUT = {"margin": {"l": 40, "r": 10, "t": 30, "b": 40}, "height": 300, "font": {"family": "sans-serif", "size": 12},
+          "paper_bgcolor": "rgba(0,0,0,0)", "plot_bgcolor": "rgba(0,0,0,0)", "legend": {"orientation": "h"}}
+
+
+def as_json(figure: go.Figure) -> dict:
+    """The figure as plain data for `json_script` (Plotly's own encoder handles numbers and dates)."""
+    return json.loads(figure.to_json())
+
+
+def bars_by_year(series: dict[str, dict[int, float]], title: str = "", stacked: bool = False) -> dict:
+    figure = go.Figure([go.Bar(name=name, x=[str(year) for year in values], y=list(values.values()))
+                        for name, values in series.items()])
+    figure.update_layout(**LAYOUT, title=title, barmode="stack" if stacked else "group")
+    return as_json(figure)
+
+
+def horizontal_bars(labels: list[str], values: list[float], title: str = "") -> dict:
+    figure = go.Figure(go.Bar(x=values[::-1], y=labels[::-1], orientation="h"))
+    figure.update_layout(**{**LAYOUT, "margin": {"l": 220, "r": 10, "t": 30, "b": 30}}, title=title)
+    return as_json(figure)
+
+
+def intensity_by_year(rows: list[dict], title: str = "") -> dict:
+    """Stacked weighted components per year, hover showing the formula with the year's numbers."""
+    years = [str(row["year"]) for row in rows]
+    parts = [(_("соглашения ×3"), [3 * (row["agreements"] or 0) for row in rows]),
+             (_("события ×1"), [row["events"] or 0 for row in rows]),
+             (_("проекты ×5"), [5 * (row["projects"] or 0) for row in rows]),
+             (_("поставки ×2 (млрд тг)"), [float(2 * (row["supply_tenge"] or 0) / 10**9) for row in rows])]
+    hover = [row["explain"] for row in rows]
+    figure = go.Figure([go.Bar(name=name, x=years, y=values, hovertext=hover, hoverinfo="name+text+x")
+                        for name, values in parts if any(values)])
+    figure.update_layout(**LAYOUT, title=title, barmode="stack")
+    return as_json(figure)
+
+
+def _colour(share: float) -> str:
+    """Light to dark blue."""
+    low, high = (222, 235, 247), (8, 81, 156)
+    red, green, blue = (round(a + (b - a) * share) for a, b in zip(low, high))
+    return f"rgb({red},{green},{blue})"
+
+
+def cooperation_map(regions: list, pairs: list[dict], fill: dict[int, float] | None = None,
+                    fill_label: str = "", highlight: int | None = None) -> dict:
+    """Regions at their centres, lines between partners as thick as their intensity; filled boundaries
+    when a boundary file is configured."""
+    by_pk = {region.pk: region for region in regions if region.latitude is not None}
+    traces: list = []
+    shapes = geo.boundaries()
+    if shapes and fill is not None:
+        top = max(fill.values(), default=0) or 1
+        for region in regions:
+            for ring in shapes.get(geo.key(region.name_ru), []):
+                value = fill.get(region.pk, 0)
+                traces.append(go.Scatter(x=[p[0] for p in ring], y=[p[1] for p in ring], fill="toself", mode="lines",
+                                         line={"width": 0.5, "color": "#6b7c93"},
+                                         fillcolor=_colour(float(value) / float(top)), hoverinfo="text",
+                                         text=f"{region.name_ru}: {fill_label} {value}", showlegend=False))
+    strongest = max((float(pair["intensity"]) for pair in pairs), default=0) or 1
+    mid_x, mid_y, mid_text = [], [], []
+    for pair in pairs:
+        first, second = by_pk.get(pair["region_a_id"]), by_pk.get(pair["region_b_id"])
+        if first is None or second is None or not pair["intensity"]:
+            continue
+        width = 1 + 9 * float(pair["intensity"]) / strongest
+        touches = highlight in (first.pk, second.pk)
+        traces.append(go.Scatter(x=[first.longitude, second.longitude], y=[first.latitude, second.latitude],
+                                 mode="lines", hoverinfo="skip", showlegend=False,
+                                 line={"width": width, "color": "rgba(200,80,30,0.75)" if touches or highlight is None
+                                       else "rgba(120,120,120,0.35)"}))
+        mid_x.append((first.longitude + second.longitude) / 2)
+        mid_y.append((first.latitude + second.latitude) / 2)
+        mid_text.append(f"{first} ↔ {second}<br>{pair['explain']}")
+    traces.append(go.Scatter(x=mid_x, y=mid_y, mode="markers", marker={"size": 8, "opacity": 0},
+                             hovertext=mid_text, hoverinfo="text", showlegend=False, name="pairs"))
+    points = list(by_pk.values())
+    traces.append(go.Scatter(
+        x=[r.longitude for r in points], y=[r.latitude for r in points], mode="markers+text",
+        text=[r.centre or r.name_ru for r in points], textposition="top center", hovertext=[r.name_ru for r in points],
+        hoverinfo="text", customdata=[r.get_absolute_url() for r in points], showlegend=False, name="regions",
+        marker={"size": 9, "color": "#1f3b6f"}))
+    figure = go.Figure(traces)
+    figure.update_layout(**{**LAYOUT, "height": 460, "margin": {"l": 10, "r": 10, "t": 10, "b": 10}},
+                         xaxis={"visible": False}, hovermode="closest",
+                         yaxis={"visible": False, "scaleanchor": "x", "scaleratio": 1.5})
+    return as_json(figure)

@@ -1,0 +1,47 @@
+import datetime
+
+import django_filters
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from ortaq.agreements.filtersets import CommitmentFilterSet
+from ortaq.agreements.models import DUE_SOON_DAYS, Commitment
+from ortaq.analytics.services import touching_agreements
+
+
+class TrackerFilterSet(CommitmentFilterSet):
+    """The commitments filter with "needs attention" (overdue or due soon) as the default state; owner and
+    agreement are typed, not chosen from lists that grow with the registry."""
+
+    STATE_CHOICES = [("attention", _("просрочено или срок в ближайшие 30 дней")),
+                     *CommitmentFilterSet.STATE_CHOICES, ("all", _("все"))]
+    state = django_filters.ChoiceFilter(choices=STATE_CHOICES, method="filter_state", label=_("Состояние"),
+                                        empty_label=None)
+    owner = django_filters.CharFilter(field_name="owner__name", lookup_expr="icontains",
+                                      label=_("Ответственная организация"))
+    agreement = django_filters.NumberFilter(field_name="agreement_id", label=_("Соглашение (номер записи)"))
+    due_before = django_filters.DateFilter(field_name="due_date", lookup_expr="lte", label=_("Срок до"))
+
+    class Meta(CommitmentFilterSet.Meta):
+        model = Commitment
+        fields = ["text", "status", "owner", "state", "region", "agreement", "due_before"]
+
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None and not data.get("state"):
+            data = data.copy()
+            data["state"] = "attention"
+        super().__init__(data, *args, **kwargs)
+
+    def filter_state(self, queryset, name, value):
+        if value == "all":
+            return queryset
+        if value == "attention":
+            soon = timezone.localdate() + datetime.timedelta(days=DUE_SOON_DAYS)
+            return queryset.open().filter(due_date__lte=soon)
+        return super().filter_state(queryset, name, value)
+
+    def filter_region(self, queryset, name, value):
+        if not value:
+            return queryset
+        return queryset.filter(Q(owner__region=value) | Q(agreement_id__in=touching_agreements(value)))

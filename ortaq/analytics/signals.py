@@ -1,0 +1,81 @@
+"""Mark rollups stale when a record that feeds them is written: before (old regions) and after (new ones)."""
+
+from __future__ import annotations
+
+from django.db import connection, transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
+from django.dispatch import receiver
+
+from ortaq.core.models import RegistryModel
+
+# Apps whose records feed the rollups; a directory write matters when an organization changes region.
+TRACKED_APPS = {"agreements", "events", "projects", "foodbelt", "directory", "regions"}
+
+
+def _tracked(instance) -> bool:
+    return isinstance(instance, RegistryModel) and instance._meta.app_label in TRACKED_APPS
+
+
+def _regions_of(instance) -> set[int]:
+    try:
+        scope = instance.scope()
+    except Exception:  # a half-deleted record: its relations may be gone already
+        return set()
+    regions = set(scope.region_ids)
+    if getattr(instance, "region_id", None):
+        regions.add(instance.region_id)
+    return regions
+
+
+def _mark(regions: set[int]) -> None:
+    from ortaq.analytics.rollups import ensure_fresh, mark_stale
+
+    mark_stale(regions)
+    if _only_test_transactions():
+        ensure_fresh()
+    else:
+        transaction.on_commit(ensure_fresh)
+
+
+def _only_test_transactions() -> bool:
+    """Inside a test case's wrapping transaction (which never commits) the write counts as committed, so
+    that pages read in tests, like pages read after a real commit, never pay for a refresh."""
+    blocks = connection.atomic_blocks
+    return bool(blocks) and all(getattr(block, "_from_testcase", False) for block in blocks)
+
+
+@receiver(pre_save)
+def remember_old_regions(sender, instance, raw=False, **kwargs) -> None:
+    if raw or not _tracked(instance) or instance.pk is None:
+        return
+    old = type(instance)._default_manager.filter(pk=instance.pk).first()
+    if old is not None:
+        _mark(_regions_of(old))
+
+
+@receiver(post_save)
+def mark_saved(sender, instance, raw=False, **kwargs) -> None:
+    if not raw and _tracked(instance):
+        _mark(_regions_of(instance))
+
+
+@receiver(pre_delete)
+def mark_deleted(sender, instance, **kwargs) -> None:
+    if _tracked(instance):
+        _mark(_regions_of(instance))
+
+
+@receiver(post_delete)
+def mark_after_delete(sender, instance, **kwargs) -> None:
+    if _tracked(instance):
+        _mark({getattr(instance, "region_id", None) or 0})
+
+
+@receiver(m2m_changed)
+def mark_relations(sender, instance, action, pk_set=None, model=None, **kwargs) -> None:
+    if not action.startswith("post_") or not _tracked(instance):
+        return
+    regions = _regions_of(instance)
+    if model is not None and model._meta.label == "regions.Region" and pk_set:
+        regions |= set(pk_set)
+    _mark(regions)

@@ -1,0 +1,21 @@
+// Draws every <div class="plotly-chart" data-figure="id-of-json-script"> with the vendored plotly.min.js.
+(function () {
+  function draw(root) {
+    root.querySelectorAll(".plotly-chart[data-figure]").forEach(function (node) {
+      var source = document.getElementById(node.dataset.figure);
+      if (!source || !window.Plotly) { return; }
+      var figure = JSON.parse(source.textContent);
+      window.Plotly.newPlot(node, figure.data, figure.layout, {displaylogo: false, responsive: true}).then(function () {
+        node.classList.add("drawn");
+        node.on("plotly_click", function (event) {
+          var point = event.points && event.points[0];
+          if (point && point.customdata && String(point.customdata).charAt(0) === "/") {
+            window.location.href = point.customdata;
+          }
+        });
+      });
+    });
+  }
+  document.addEventListener("DOMContentLoaded", function () { draw(document); });
+  document.addEventListener("htmx:afterSwap", function (event) { draw(event.target); });
+})();

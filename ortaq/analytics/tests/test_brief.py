@@ -1,0 +1,43 @@
+"""A region's brief is produced as PDF and XLSX and lists the region's agreements."""
+
+import io
+
+import openpyxl
+import pytest
+from django.urls import reverse
+
+from ortaq.analytics import brief
+
+pytestmark = pytest.mark.django_db
+
+SEED_TITLES = ["Соглашение об укреплении межрегиональной кооперации",
+               "Меморандум о сотрудничестве СПК «Астана» и СПК «Сарыарка»"]
+
+
+def test_the_pdf_brief_is_a_pdf_laid_out_with_the_agreements(client, demo):
+    response = client.get(reverse("analytics:brief_pdf", args=[demo.karaganda.pk]))
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF") and "attachment" in response["Content-Disposition"]
+    from weasyprint import HTML
+
+    document = HTML(string=brief.html(demo.karaganda)).render()
+    text = " ".join(box.text for page in document.pages for box in page._page_box.descendants()
+                    if hasattr(box, "text"))
+    assert "СПРАВКА" in text.upper()
+    for title in SEED_TITLES:
+        assert title.split()[0] in text and "Сарыарка" in text
+
+
+def test_the_xlsx_brief_lists_the_agreements_and_partners(client, demo):
+    response = client.get(reverse("analytics:brief_xlsx", args=[demo.karaganda.pk]))
+    book = openpyxl.load_workbook(io.BytesIO(response.content))
+    assert {"Справка", "Партнёры", "Соглашения", "Обязательства", "События"} <= set(book.sheetnames)
+    titles = {row[2] for row in book["Соглашения"].iter_rows(min_row=2, values_only=True)}
+    assert set(SEED_TITLES) <= titles
+    partners = {row[0] for row in book["Партнёры"].iter_rows(min_row=2, values_only=True)}
+    assert "Астана" in partners
+
+
+def test_the_printable_brief_is_in_russian(client, demo):
+    page = client.get(reverse("analytics:brief_html", args=[demo.karaganda.pk])).content.decode()
+    assert "Справка" in page and "Регионы-партнёры" in page and SEED_TITLES[0] in page

@@ -1,0 +1,125 @@
+"""Analytics pages: the map fragment, the pair page, the commitments tracker and the region brief."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db.models import Count, Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ortaq.agreements.models import DUE_SOON_DAYS, Commitment
+from ortaq.agreements.tables import CommitmentTable
+from ortaq.analytics import brief, charts, pairs, services
+from ortaq.analytics.filtersets import TrackerFilterSet
+from ortaq.analytics.intensity import FORMULA
+from ortaq.core.views import RecordListView
+from ortaq.regions.models import Region
+
+
+def _readable(request: HttpRequest) -> None:
+    from django.core.exceptions import PermissionDenied
+
+    if not request.user.has_perm("regions.view_region"):
+        raise PermissionDenied
+
+
+def map_fragment(request: HttpRequest) -> HttpResponse:
+    """The cooperation map filled by another measure (HTMX)."""
+    from ortaq.analytics import geo
+    from ortaq.core.dashboard import MAP_MEASURES, map_figure
+
+    _readable(request)
+    measure = request.GET.get("measure", "intensity")
+    measure = measure if measure in MAP_MEASURES else "intensity"
+    figure = map_figure(list(Region.objects.of_kazakhstan()), services.pair_totals(), measure)
+    return render(request, "analytics/_map.html", {"map_chart": figure, "formula": FORMULA,
+                                                    "has_boundaries": bool(geo.boundaries()),
+                                                    "map_credit": geo.CREDIT})
+
+
+def pair_chooser(request: HttpRequest) -> HttpResponse:
+    """?a=<pk>&b=<pk> → the pair page."""
+    try:
+        first, second = int(request.GET["a"]), int(request.GET["b"])
+    except (KeyError, ValueError) as error:
+        raise Http404 from error
+    return redirect("analytics:pair", first, second)
+
+
+def pair_page(request: HttpRequest, a: int, b: int) -> HttpResponse:
+    """Everything between two regions: agreements, events, projects, supply and intensity by year."""
+    _readable(request)
+    if a == b:
+        raise Http404
+    region_a, region_b = get_object_or_404(Region, pk=a), get_object_or_404(Region, pk=b)
+    context = pairs.pair_context(region_a, region_b)
+    context["charts"] = {
+        "intensity": charts.intensity_by_year(context["by_year"], _("Интенсивность по годам")),
+        "timeline": charts.bars_by_year(
+            {_("события"): {row["year"]: row["events"] for row in context["by_year"]},
+             _("соглашения"): {row["year"]: row["agreements"] for row in context["by_year"]}},
+            _("События и соглашения по годам")),
+    }
+    context["formula"] = FORMULA
+    context["regions"] = Region.objects.all()
+    return render(request, "analytics/pair.html", context)
+
+
+class TrackerView(RecordListView):
+    """Commitments overdue and due soon, by owner organization and region; filterable and exportable."""
+
+    model = Commitment
+    table_class = CommitmentTable
+    filterset_class = TrackerFilterSet
+    paginate_by = 50
+
+    def get_template_names(self) -> list[str]:
+        if self.request.htmx and not self.request.htmx.boosted:
+            return ["analytics/_tracker_body.html"]
+        return ["analytics/tracker.html"]
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("agreement", "owner")
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        today = timezone.localdate()
+        soon = today + datetime.timedelta(days=DUE_SOON_DAYS)
+        counts = {"overdue": Count("pk", filter=Q(due_date__lt=today)),
+                  "due_soon": Count("pk", filter=Q(due_date__gte=today, due_date__lte=soon)),
+                  "total": Count("pk")}
+        rows = self.object_list.order_by()
+        context["by_owner"] = (rows.values("owner_id", "owner__name").annotate(**counts)
+                               .order_by("-overdue", "-due_soon")[:15])
+        context["by_region"] = (rows.values("owner__region_id", "owner__region__name_ru").annotate(**counts)
+                                .order_by("-overdue", "-due_soon")[:20])
+        context["today"] = today
+        return context
+
+
+def brief_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    _readable(request)
+    region = get_object_or_404(Region, pk=pk)
+    response = HttpResponse(brief.pdf(region, request), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{brief.filename(region, "pdf")}"'
+    return response
+
+
+def brief_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
+    _readable(request)
+    region = get_object_or_404(Region, pk=pk)
+    response = HttpResponse(
+        brief.xlsx(region), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f'attachment; filename="{brief.filename(region, "xlsx")}"'
+    return response
+
+
+def brief_html(request: HttpRequest, pk: int) -> HttpResponse:
+    """The brief as a printable page (the same document the PDF is made of)."""
+    _readable(request)
+    region = get_object_or_404(Region, pk=pk)
+    return HttpResponse(brief.html(region, request))
+

@@ -61,6 +61,7 @@ def pair_context(region_a: Region, region_b: Region) -> dict:
         .order_by("-start_date", "-pk")[:LIST_LIMIT],
         "projects": projects_between(region_a, region_b)[:LIST_LIMIT],
         "flows": supply.pair_flows(region_a, region_b),
+        "food_belt": supply.pair_food_belt(region_a, region_b),
         "supply_available": supply.available(),
         "by_year": by_year,
         "totals": totals, "intensity": intensity(totals), "explain": explain(totals),

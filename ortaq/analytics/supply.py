@@ -79,3 +79,24 @@ def pair_flows(region_a, region_b) -> list[dict]:
     """Flows between two regions in either direction, all years."""
     pair = {region_a.pk, region_b.pk}
     return [flow for flow in flows(None) if {flow.get("from_region_id"), flow.get("to_region_id")} == pair]
+
+
+def _reported_tenge(row: dict) -> Decimal | None:
+    values = [item.value_tenge for item in row.get("reported") or [] if getattr(item, "value_tenge", None) is not None]
+    return sum(values, Decimal(0)) if values else None
+
+
+def pair_food_belt(region_a, region_b) -> list[dict]:
+    """Plan, actual and press-reported supply by year where one region of the pair supplies the other."""
+    rows = []
+    for supplier, consumer in ((region_a, region_b), (region_b, region_a)):
+        summary = region_summary(supplier) or {}
+        for item in summary.get("supplying", []):
+            if getattr(item["program"], "consumer_region_id", None) != consumer.pk:
+                continue
+            rows += [{"program": item["program"], "supplier": supplier, "consumer": consumer, "year": row["year"],
+                      "plan_tenge": row.get("plan_tenge"), "plan_tonnes": row.get("plan_tonnes"),
+                      "actual_tenge": row.get("actual_tenge"), "actual_tonnes": row.get("actual_tonnes"),
+                      "reported_tenge": _reported_tenge(row), "fulfilment": row.get("fulfilment_tenge"),
+                      "growth_target": row.get("growth_target")} for row in item["rows"]]
+    return sorted(rows, key=lambda row: (row["year"], row["supplier"].pk))

@@ -56,4 +56,5 @@ def program_visits(program) -> list[dict]:
 def program_food_belt(program):
     from ortaq.analytics import supply
 
-    return supply.program_summary(program)
+    # The food belt summarises its supply programs; an events program has none of its own.
+    return supply.program_summary(program) if hasattr(program, "consumer_region_id") else None

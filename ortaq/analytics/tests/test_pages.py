@@ -109,3 +109,14 @@ def test_the_tracker_exports_with_its_filters(client, demo, export_format):
 def test_other_lists_export_with_the_same_filters(client, demo, route):
     response = client.get(reverse(route), {"region": demo.karaganda.pk, "_export": "json"})
     assert response.status_code == 200 and response.content.startswith(b"[")
+
+
+def test_the_seed_food_belt_shows_on_the_pair_and_region_pages(client, demo):
+    from ortaq.analytics import supply
+
+    if not supply.available():
+        pytest.skip("the food belt app does not provide its services")
+    pair = client.get(reverse("analytics:pair", args=[demo.astana.pk, demo.karaganda.pk])).content.decode()
+    assert 'id="pair-food-belt"' in pair and "35" in pair and "2018" in pair
+    region = client.get(demo.karaganda.get_absolute_url()).content.decode()
+    assert 'id="region-food-belt"' in region

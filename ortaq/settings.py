@@ -63,7 +63,6 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -74,6 +73,8 @@ MIDDLEWARE = [
     "ortaq.core.middleware.AnonymousReadMiddleware",
 ]
 
+# No LocaleMiddleware yet: the interface is Russian whatever the browser asks for; a language switch
+# (Kazakh, English) will add it back together with the translations.
 ROOT_URLCONF = "ortaq.urls"
 WSGI_APPLICATION = "ortaq.wsgi.application"
 

@@ -2,15 +2,23 @@ import django_filters
 from django.db.models import Q
 from django.forms import HiddenInput
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from ortaq.agreements.models import Agreement, Commitment, ProgressReport
 from ortaq.regions.models import Region
 
 
+def region_filter(label) -> django_filters.ModelChoiceFilter:
+    """A region choice filtered by the FilterSet's `filter_region` method; an id in the API schema."""
+    return extend_schema_field(OpenApiTypes.INT)(
+        django_filters.ModelChoiceFilter(queryset=Region.objects.all(), method="filter_region", label=label)
+    )
+
+
 class AgreementFilterSet(django_filters.FilterSet):
     title = django_filters.CharFilter(lookup_expr="icontains", label=_("Название"))
-    region = django_filters.ModelChoiceFilter(queryset=Region.objects.all(), method="filter_region",
-                                              label=_("Регион стороны"))
+    region = region_filter(_("Регион стороны"))
     year = django_filters.NumberFilter(field_name="signed_on", lookup_expr="year", label=_("Год подписания"))
 
     class Meta:
@@ -26,8 +34,7 @@ class CommitmentFilterSet(django_filters.FilterSet):
                      ("open", _("не выполнено"))]
     text = django_filters.CharFilter(lookup_expr="icontains", label=_("Текст"))
     state = django_filters.ChoiceFilter(choices=STATE_CHOICES, method="filter_state", label=_("Состояние"))
-    region = django_filters.ModelChoiceFilter(queryset=Region.objects.all(), method="filter_region",
-                                              label=_("Регион"))
+    region = region_filter(_("Регион"))
     owner_name = django_filters.CharFilter(field_name="owner__name", lookup_expr="icontains",
                                            label=_("Ответственный"))
     # Ids, not drop-downs: there may be hundreds of thousands of agreements and organizations.

@@ -77,3 +77,8 @@ def history_type(historical) -> str:
 @register.filter
 def verbose_name(record) -> str:
     return record._meta.verbose_name
+
+
+@register.filter
+def plural_name(model) -> str:
+    return model._meta.verbose_name_plural

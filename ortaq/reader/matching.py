@@ -7,11 +7,12 @@ Jaccard similarity, and a record is proposed as a match from LINK_THRESHOLD up.
 from __future__ import annotations
 
 import datetime
+import json
 from collections import defaultdict
 
 from django.db.models import Q
 
-from ortaq.core.search import lemma, words_of
+from ortaq.core.search import fold, lemma, words_of
 
 LINK_THRESHOLD = 0.67
 # Words too common to find candidates by (every akimat, every region has them).
@@ -57,7 +58,7 @@ class NameIndex:
 class Matcher:
     """Matches proposals against the registry; built once per request or per ingest run."""
 
-    def __init__(self) -> None:
+    def __init__(self, cached: bool = False) -> None:
         from ortaq.directory.models import Organization
         from ortaq.regions.models import Region
 
@@ -70,6 +71,9 @@ class Matcher:
             for pk, name, historic in Region.objects.values_list("pk", "name_ru", "historic_names")
         )
         self.region_ids = dict(Region.objects.values_list("code", "pk"))
+        # A bulk run writes no registry records, so a payload's match can be remembered for the whole run.
+        self.cache: dict | None = {} if cached else None
+        self._by_surname: dict | None = None
         self.akimat_regions = dict(
             Organization.objects.filter(kind=Organization.Kind.AKIMAT, region__isnull=False)
             .values_list("pk", "region_id")
@@ -88,14 +92,21 @@ class Matcher:
         pk, score = self.organizations.best(name or "")
         return (Organization.objects.get(pk=pk), score) if pk else (None, 0.0)
 
-    def person(self, name: str):
+    def _people(self, last_name: str) -> list:
+        """People with this surname (all people are loaded once per matcher: one query, not one per name)."""
         from ortaq.directory.models import Person
 
+        if self._by_surname is None:
+            self._by_surname = defaultdict(list)
+            for person in Person.objects.order_by("pk"):
+                self._by_surname[fold(person.last_name)].append(person)
+        return self._by_surname.get(fold(last_name), [])
+
+    def person(self, name: str):
         words = (name or "").split()
         if not words:
             return None, 0.0
-        candidates = Person.objects.filter(last_name__iexact=words[-1])
-        for person in candidates:
+        for person in self._people(words[-1]):
             first = person.first_name.lower().replace("ё", "е")
             given = words[0].lower().replace("ё", "е").rstrip(".") if len(words) > 1 else ""
             if not given or not first:
@@ -166,6 +177,14 @@ class Matcher:
 
     def match(self, kind: str, payload: dict, day: datetime.date | None = None):
         """The matching record of a proposal's payload and the score, or (None, 0)."""
+        if self.cache is None:
+            return self._match(kind, payload, day)
+        key = (kind, json.dumps(payload, sort_keys=True, ensure_ascii=False), day)
+        if key not in self.cache:
+            self.cache[key] = self._match(kind, payload, day)
+        return self.cache[key]
+
+    def _match(self, kind: str, payload: dict, day: datetime.date | None):
         if kind == "region":
             return self.region(payload.get("code"))
         if kind == "organization":

@@ -36,11 +36,16 @@ class Stored:
     notes: list[str] = field(default_factory=list)
 
 
+def sentence_bounds(text: str) -> list[tuple[int, int]]:
+    """[start, stop) of every sentence (razdel); computed by ingest workers to spare the writing process."""
+    return [(s.start, s.stop) for s in sentenize(text)] or [(0, len(text))]
+
+
 class Sentences:
     """Sentence boundaries of a text, to find the sentence around a mention."""
 
-    def __init__(self, text: str) -> None:
-        self.bounds = [(s.start, s.stop) for s in sentenize(text)] or [(0, len(text))]
+    def __init__(self, text: str, bounds: list | None = None) -> None:
+        self.bounds = [tuple(b) for b in bounds] if bounds else sentence_bounds(text)
         self.starts = [start for start, _stop in self.bounds]
 
     def around(self, start: int, end: int) -> tuple[int, int]:
@@ -74,16 +79,17 @@ def confidence(kind: str, payload: dict, spans: list, match_score: float) -> flo
     return round(min(max(score, 0.05), 0.99), 2)
 
 
-def build_proposals(document: Document, result: dict, matcher: Matcher) -> list[Proposal]:
+def build_proposals(document: Document, result: dict, matcher: Matcher,
+                    sentences: list | None = None) -> list[Proposal]:
     """Unsaved proposals for every item of an extraction result."""
-    sentences = Sentences(document.text)
+    bounds = Sentences(document.text, sentences)
     proposals = []
     for key, kind in KINDS:
         for ordinal, item in enumerate(result.get(key) or []):
             spans = [list(span) for span in item.get("spans") or []] or [[0, 0]]
             payload = {k: v for k, v in item.items() if k != "spans"}
             record, score = matcher.match(kind, payload, document.published_on)
-            start, end = sentences.around(*spans[0])
+            start, end = bounds.around(*spans[0])
             proposals.append(Proposal(
                 document=document, kind=kind, ordinal=ordinal, payload=payload, spans=spans,
                 sentence_start=start, sentence_end=end, confidence=confidence(kind, payload, spans, score),
@@ -107,7 +113,7 @@ def find_read(text: str) -> Document | None:
 
 
 def store_reading(text: str, result: dict, *, matcher: Matcher, file_name: str = "", user=None, run=None,
-                  notes: list[str] | None = None) -> Stored:
+                  notes: list[str] | None = None, sentences: list | None = None) -> Stored:
     """Store the document once (same text → same document) and its proposals, in one transaction.
 
     A document already read is left as it is: its proposals are not created twice.
@@ -122,5 +128,5 @@ def store_reading(text: str, result: dict, *, matcher: Matcher, file_name: str =
             return Stored(document, created=False, read=False)
         Reading.objects.create(document=document, run=run, read_by=user if getattr(user, "pk", None) else None,
                                notes=notes or [])
-        proposals = Proposal.objects.bulk_create(build_proposals(document, result, matcher))
+        proposals = Proposal.objects.bulk_create(build_proposals(document, result, matcher, sentences))
     return Stored(document, created=created, read=True, proposals=len(proposals), notes=notes or [])

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
 from decimal import Decimal
 
 from django import template
 from django.db import models
 from django.urls import reverse
-from django.utils.formats import number_format
+from django.utils import timezone
+from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext_lazy as _
 
 from ortaq.core.permissions import permission_name
@@ -36,6 +38,12 @@ def record_fields(record) -> list[tuple[str, object, str | None]]:
             link, value = value.url, value.name.rsplit("/", 1)[-1]
         elif isinstance(value, list):
             value = ", ".join(str(item) for item in value)
+        elif isinstance(value, datetime.datetime):
+            value = date_format(timezone.localtime(value), "d.m.Y H:i")
+        elif isinstance(value, datetime.date):
+            value = date_format(value, "d.m.Y")
+        elif isinstance(value, Decimal):
+            value = money(value)
         rows.append((field.verbose_name, value, link))
     return rows
 

@@ -234,7 +234,7 @@ class DeliveryImporter:
         supplier = self._supplier(number, values)
         category = self._lookup(number, values, "category", self.lookups.categories, _("Неизвестная категория"))
         consumer = self.default_consumer_id
-        if self._cell(values, "consumer_region") not in (None, ""):
+        if consumer is None or self._cell(values, "consumer_region") not in (None, ""):
             consumer = self._lookup(number, values, "consumer_region", self.lookups.regions,
                                     _("Неизвестный регион"))
         parsed = []

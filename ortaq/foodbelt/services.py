@@ -29,6 +29,15 @@ from ortaq.sources.models import Source
 
 HUNDRED = Decimal(100)
 ONE_DECIMAL = Decimal("0.1")
+CENTS, KILOGRAMS = Decimal("0.01"), Decimal("0.001")
+
+
+def exact(row: dict) -> dict:
+    """Round summed tenge to tiyn and tonnes to kilograms (SQLite sums decimals in binary floating point)."""
+    for key in ("tenge", "tonnes"):
+        if row.get(key) is not None:
+            row[key] = Decimal(row[key]).quantize(CENTS if key == "tenge" else KILOGRAMS)
+    return row
 
 
 def percent(part: Decimal | int | None, whole: Decimal | int | None) -> Decimal | None:
@@ -89,7 +98,7 @@ def region_year_rows(program: SupplyProgram, region_id: int | None = None) -> li
         plans, reported = plans.filter(region_id=region_id), reported.filter(region_id=region_id)
         actual, suppliers = actual.filter(supplier_region_id=region_id), suppliers.filter(supplier_region_id=region_id)
     years = Q(year__gte=program.start_year) & (Q() if program.end_year is None else Q(year__lte=program.end_year))
-    actual_by_key = {(row["supplier_region_id"], row["year"]): row for row in actual.filter(years).values(
+    actual_by_key = {(row["supplier_region_id"], row["year"]): exact(row) for row in actual.filter(years).values(
         "supplier_region_id", "year").annotate(tenge=Sum("value_tenge"), tonnes=Sum("volume_tonnes"),
                                                deliveries=Sum("deliveries"))}
     supplier_counts = {(row["supplier_region_id"], row["year"]): row["count"] for row in suppliers.filter(
@@ -205,9 +214,9 @@ def program_summary(program: SupplyProgram, year: int | None = None) -> dict:
 
 def category_breakdown(program: SupplyProgram, year: int) -> list[dict]:
     """Actual (and planned, where planned per category) tenge and tonnes of each category in a year."""
-    actual = {row["category_id"]: row for row in _rollups(program).filter(year=year).values("category_id").annotate(
+    actual = {row["category_id"]: exact(row) for row in _rollups(program).filter(year=year).values("category_id").annotate(
         tenge=Sum("value_tenge"), tonnes=Sum("volume_tonnes"), deliveries=Sum("deliveries"))}
-    planned = {row["category_id"]: row for row in SupplyPlan.objects.filter(
+    planned = {row["category_id"]: exact(row) for row in SupplyPlan.objects.filter(
         program=program, year=year, category__isnull=False).values("category_id").annotate(
         tenge=Sum("value_tenge"), tonnes=Sum("volume_tonnes"))}
     rows = []
@@ -222,8 +231,8 @@ def category_breakdown(program: SupplyProgram, year: int) -> list[dict]:
 
 def monthly_series(program: SupplyProgram) -> list[dict]:
     """Tenge and tonnes per year and month, for the seasonal chart."""
-    return list(_rollups(program).values("year", "month").annotate(
-        tenge=Sum("value_tenge"), tonnes=Sum("volume_tonnes")).order_by("year", "month"))
+    return [exact(row) for row in _rollups(program).values("year", "month").annotate(
+        tenge=Sum("value_tenge"), tonnes=Sum("volume_tonnes")).order_by("year", "month")]
 
 
 def top_suppliers(program: SupplyProgram, year: int, limit: int = 10) -> list[SupplierYear]:
@@ -297,8 +306,8 @@ def supply_flows(year: int | None = None) -> list[dict]:
     return [
         {"from_region_id": row["supplier_region_id"], "to_region_id": row["consumer_region_id"],
          "tenge": row["tenge"], "tonnes": row["tonnes"]}
-        for row in rollups.values("supplier_region_id", "consumer_region_id").annotate(
+        for row in map(exact, rollups.values("supplier_region_id", "consumer_region_id").annotate(
             tenge=Sum("value_tenge"), tonnes=Sum("volume_tonnes")).order_by("supplier_region_id",
-                                                                            "consumer_region_id")
+                                                                            "consumer_region_id"))
     ]
 

@@ -32,6 +32,12 @@ def too_long(length: int) -> InputRefused:
                                                              "limit": f"{MAX_TEXT_CHARS:,}".replace(",", " ")})
 
 
+def too_long_request() -> InputRefused:
+    """The pasted text did not even fit in a request."""
+    return InputRefused(_("Текст слишком длинный: предел — %(limit)s символов (1 МБ). Разделите документ на "
+                          "части.") % {"limit": f"{MAX_TEXT_CHARS:,}".replace(",", " ")})
+
+
 def from_text(text: str, notes: list[str] | None = None) -> InputText:
     """Check a text: strip HTML, refuse empty and over-limit texts."""
     notes = list(notes or [])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -18,6 +18,7 @@ from ortaq.reader.filtersets import ReadingFilterSet
 from ortaq.reader.forms import DocumentForm, review_form, unbound_review_form
 from ortaq.reader.gazetteer import registry_pipeline
 from ortaq.reader.highlight import marked_segments
+from ortaq.reader.inputs import too_long_request
 from ortaq.reader.matching import Matcher
 from ortaq.reader.models import Proposal, Reading
 from ortaq.reader.review import ReviewRefused, accept, reject
@@ -48,7 +49,12 @@ class DocumentListView(PermissionRequiredMixin, SingleTableMixin, FilterView):
 @permission_required("reader.add_reading", raise_exception=True)
 def document_create(request: HttpRequest) -> HttpResponse:
     """Paste a text or upload .txt/.docx: stored once, read once, proposals queued for review."""
-    form = DocumentForm(request.POST or None, request.FILES or None)
+    try:
+        form = DocumentForm(request.POST or None, request.FILES or None)
+    except RequestDataTooBig:
+        form = DocumentForm()
+        form.add_error(None, str(too_long_request()))
+        return render(request, "reader/document_form.html", {"form": form}, status=413)
     if request.method == "POST" and form.is_valid():
         text = form.input.text
         existing = find_read(text)

@@ -73,7 +73,9 @@ def remove_from_index(instance) -> None:
 
 
 def query_filter(query: str) -> Q | None:
-    """A filter matching entries that contain every word of the query (as a lemma or a word prefix)."""
+    """A filter matching entries that contain every word of the query (as a lemma or a word prefix).
+
+    The portable scan, used when the database offers no full-text index."""
     condition = Q()
     terms = words_of(query)
     if not terms:
@@ -83,28 +85,169 @@ def query_filter(query: str) -> Q | None:
     return condition
 
 
-def search(query: str, limit: int = 100) -> list[dict]:
-    """Records matching the query, grouped by kind: [{"kind": verbose name, "records": [...]}]."""
+RUSSIAN = "абвгдежзийклмнопрстуфхцчшщъыьэюя"
+ALPHABETS = {"cyrillic": RUSSIAN + "".join(sorted(KAZAKH_LETTERS)), "latin": "abcdefghijklmnopqrstuvwxyz"}
+TYPO_MIN_LENGTH = 5
+PER_KIND = 20
+
+
+def one_letter_typos(word: str) -> set[str]:
+    """Every word one edit away (a letter dropped, changed, added, or two swapped), in the word's alphabet."""
+    letters = ALPHABETS["cyrillic" if CYRILLIC_RE.search(word) or KAZAKH_LETTERS & set(word) else "latin"]
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    variants = {a + b[1:] for a, b in splits if b}
+    variants |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    variants |= {a + c + b[1:] for a, b in splits if b for c in letters}
+    variants |= {a + c + b for a, b in splits for c in letters}
+    variants.discard(word)
+    return {variant for variant in variants if len(variant) >= TYPO_MIN_LENGTH - 1}
+
+
+def _terms(query: str, typos: bool) -> list[tuple[str, set[str], set[str]]]:
+    """For each query word: (word, exact alternatives, prefixes)."""
+    terms = []
+    for word in words_of(query):
+        exact = {lemma(word)}
+        if typos and len(word) >= TYPO_MIN_LENGTH and not word.isdigit():
+            exact |= one_letter_typos(word)
+        terms.append((word, exact, {word}))
+    return terms
+
+
+def _fts5_query(terms) -> str:
+    quote = lambda text: '"' + text.replace('"', "") + '"'  # noqa: E731
+    return " AND ".join("(" + " OR ".join([*(quote(t) for t in sorted(exact)), *(quote(p) + "*" for p in prefixes)])
+                        + ")" for _word, exact, prefixes in terms)
+
+
+def _tsquery(terms) -> str:
+    clean = lambda text: re.sub(r"[^\wәғқңөұүһі]", "", text)  # noqa: E731
+    return " & ".join("(" + " | ".join([*(clean(t) for t in sorted(exact) if clean(t)),
+                                        *(clean(p) + ":*" for p in prefixes if clean(p))]) + ")"
+                      for _word, exact, prefixes in terms)
+
+
+def _has_fts5() -> bool:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM sqlite_master WHERE name = 'analytics_search_fts'")
+        return cursor.fetchone() is not None
+
+
+def matching_entries(query: str, typos: bool = False):
+    """SearchEntry rows matching every word: full-text index on PostgreSQL (russian) and SQLite (FTS5)."""
+    from django.db import connection
+    from django.db.models.expressions import RawSQL
+
     from ortaq.core.models import SearchEntry
 
-    condition = query_filter(query)
-    if condition is None:
+    terms = _terms(query, typos)
+    if not terms:
+        return None
+    if connection.vendor == "postgresql":
+        return SearchEntry.objects.filter(pk__in=RawSQL(
+            "SELECT id FROM core_searchentry WHERE to_tsvector('russian', lemmas) @@ to_tsquery('russian', %s)",
+            [_tsquery(terms)]))
+    if connection.vendor == "sqlite" and _has_fts5():
+        return SearchEntry.objects.filter(pk__in=RawSQL(
+            "SELECT rowid FROM analytics_search_fts WHERE analytics_search_fts MATCH %s", [_fts5_query(terms)]))
+    condition = Q()
+    for word, exact, _prefixes in terms:
+        alternatives = Q(lemmas__contains=f" {word}")
+        for term in exact:
+            alternatives |= Q(lemmas__contains=f" {term} ")
+        condition &= alternatives
+    return SearchEntry.objects.filter(condition)
+
+
+def search(query: str, limit: int = PER_KIND) -> list[dict]:
+    """Records matching the query, grouped by kind, at most `limit` per kind, matched words highlighted:
+    [{"kind", "model", "count", "records", "items": [{"record", "title"}]}]. A query with no result is
+    retried tolerating one wrong letter per word."""
+    from django.db.models import Count, F, Window
+    from django.db.models.functions import RowNumber
+
+    for typos in (False, True):
+        entries = matching_entries(query, typos)
+        if entries is None:
+            return []
+        ranked = (entries.annotate(place=Window(RowNumber(), partition_by=[F("content_type_id")],
+                                                order_by=[F("title").asc(), F("pk").asc()]))
+                  .filter(place__lte=limit).select_related("content_type").order_by("content_type_id", "place"))
+        rows = list(ranked)
+        if rows:
+            break
+    else:
         return []
-    entries = SearchEntry.objects.filter(condition).select_related("content_type").order_by("title")[:limit]
+    counts = dict(entries.order_by().values_list("content_type_id").annotate(n=Count("pk")))
     groups: dict[int, dict] = {}
-    for entry in entries:
+    for entry in rows:
         model = entry.content_type.model_class()
         if model is None:
             continue
-        group = groups.setdefault(
-            entry.content_type_id, {"kind": model._meta.verbose_name_plural, "model": model, "entries": []}
-        )
+        group = groups.setdefault(entry.content_type_id, {"kind": model._meta.verbose_name_plural, "model": model,
+                                                          "entries": [], "count": counts.get(entry.content_type_id)})
         group["entries"].append(entry)
-    return [_with_records(group) for group in groups.values()]
+    marks = _terms(query, typos)
+    result = [_with_records(group, marks) for group in groups.values()]
+    return sorted(result, key=lambda group: str(group["kind"]))
 
 
-def _with_records(group: dict) -> dict:
+def highlight(text: str, terms) -> str:
+    """The text, HTML-escaped, with the words matching the query wrapped in <mark>."""
+    from django.utils.html import escape
+    from django.utils.safestring import mark_safe
+
+    def matches(word: str) -> bool:
+        folded = fold(word)
+        return any(folded.startswith(prefix) or lemma(folded) in exact or folded in exact
+                   for _word, exact, prefixes in terms for prefix in prefixes)
+
+    parts, position = [], 0
+    for match in WORD_RE.finditer(text):
+        parts.append(escape(text[position:match.start()]))
+        word = match.group()
+        parts.append(f"<mark>{escape(word)}</mark>" if matches(word) else escape(word))
+        position = match.end()
+    parts.append(escape(text[position:]))
+    return mark_safe("".join(parts))
+
+
+def _with_records(group: dict, terms) -> dict:
     model = group["model"]
     by_pk = model._default_manager.in_bulk([entry.object_id for entry in group["entries"]])
     group["records"] = [by_pk[entry.object_id] for entry in group["entries"] if entry.object_id in by_pk]
+    group["items"] = [{"record": record, "title": highlight(str(record), terms)} for record in group["records"]]
     return group
+
+
+def rebuild_index(stdout=None, missing_only: bool = True) -> int:
+    """Index, in bulk, every searchable record (only those without an entry, by default); the number added."""
+    from django.apps import apps
+
+    from ortaq.core.models import RegistryModel, SearchEntry
+
+    added = 0
+    for model in apps.get_models():
+        if not issubclass(model, RegistryModel) or not model.searchable:
+            continue
+        content_type = ContentType.objects.get_for_model(model)
+        records = model._default_manager.order_by("pk")
+        if missing_only:
+            records = records.exclude(pk__in=SearchEntry.objects.filter(content_type=content_type)
+                                      .values("object_id"))
+        batch = []
+        for record in records.iterator(chunk_size=2000):
+            text = record.search_text()
+            batch.append(SearchEntry(content_type=content_type, object_id=record.pk, title=str(record)[:500],
+                                     lemmas=index_text(text), words=" ".join(words_of(text))))
+            if len(batch) >= 5000:
+                SearchEntry.objects.bulk_create(batch, ignore_conflicts=True)
+                added += len(batch)
+                batch = []
+        SearchEntry.objects.bulk_create(batch, ignore_conflicts=True)
+        added += len(batch)
+        if stdout is not None:
+            stdout.write(f"индекс поиска: {model._meta.verbose_name_plural} готово")
+    return added

@@ -52,3 +52,52 @@ def test_an_edit_refreshes_the_index(demo):
     record.save()
     assert "ТОО «Павлодарская логистика»" in titles("павлодарской")
     assert "ТОО «Павлодарская логистика»" not in titles("старое")
+
+
+def test_it_finds_records_by_kazakh_letters(demo):
+    organization("ТОО «Құрылыс Әлемі»", demo.karaganda)
+    assert "ТОО «Құрылыс Әлемі»" in titles("құрылыс")
+    assert "ТОО «Құрылыс Әлемі»" in titles("әлемі")
+    assert "Карагандинская область" in titles("Қарағанды")
+
+
+def test_kazakh_letters_are_not_folded_into_russian_ones(demo):
+    organization("ТОО «Құрылыс Әлемі»", demo.karaganda)
+    assert "ТОО «Құрылыс Әлемі»" not in titles("курылыс алеми")
+
+
+@pytest.mark.parametrize("typo", ["Исекешов", "Исекшев", "Иссекешев", "Иескешев"])
+def test_it_tolerates_one_wrong_letter_in_a_name(demo, typo):
+    assert "Асет Исекешев" in titles(typo)
+
+
+def test_it_tolerates_a_typo_in_an_organization_name(demo):
+    assert "СПК «Сарыарка»" in titles("сарыарко")
+
+
+def test_typos_are_tolerated_only_when_nothing_matches_exactly(demo):
+    organization("ТОО «Сарыарка Логистик»", demo.karaganda)
+    organization("ТОО «Сарыарка Логистак»", demo.karaganda)
+    assert "ТОО «Сарыарка Логистик»" in titles("логистик")
+    assert "ТОО «Сарыарка Логистик»" in titles("логистек")  # one wrong letter, nothing exact
+
+
+def test_results_are_grouped_by_kind_with_the_matching_words_highlighted(client, demo):
+    page = client.get(reverse("core:search"), {"q": "меморандумами"}).content.decode()
+    assert "<mark>Меморандум</mark> о сотрудничестве" in page
+
+
+def test_highlighting_escapes_the_title(demo):
+    organization("ТОО «<b>Жир</b>»", demo.karaganda)
+    items = [item["title"] for group in search("жир") for item in group["items"]]
+    assert any("&lt;b&gt;<mark>Жир</mark>&lt;/b&gt;" in str(title) for title in items)
+
+
+def test_the_whole_index_can_be_rebuilt_in_bulk(demo):
+    from ortaq.core.models import SearchEntry
+    from ortaq.core.search import rebuild_index
+
+    SearchEntry.objects.filter(title="Карагандинская область").delete()
+    assert "Карагандинская область" not in titles("карагандинской")
+    assert rebuild_index() >= 1
+    assert "Карагандинская область" in titles("карагандинской")

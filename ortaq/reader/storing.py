@@ -11,6 +11,7 @@ Confidence of a proposal (0–1), a simple additive score:
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
@@ -37,8 +38,13 @@ class Stored:
 
 
 def sentence_bounds(text: str) -> list[tuple[int, int]]:
-    """[start, stop) of every sentence (razdel); computed by ingest workers to spare the writing process."""
-    return [(s.start, s.stop) for s in sentenize(text)] or [(0, len(text))]
+    """[start, stop) of every sentence (razdel, never across a line break: a headline is its own sentence).
+
+    Computed by ingest workers to spare the writing process.
+    """
+    bounds = [(line.start() + s.start, line.start() + s.stop)
+              for line in re.finditer(r"[^\n]+", text) for s in sentenize(line.group())]
+    return bounds or [(0, len(text))]
 
 
 class Sentences:

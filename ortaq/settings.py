@@ -111,6 +111,9 @@ def _database_config() -> dict:
             "timeout": 20,
         }
         config["TEST"] = {"NAME": env_str("ORTAQ_TEST_SQLITE", "") or None}
+    else:
+        # Lets two test runs share one PostgreSQL server without fighting over `test_<name>`.
+        config["TEST"] = {"NAME": env_str("ORTAQ_TEST_DB_NAME", "") or None}
     return config
 
 

@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 from ortaq.foodbelt.models import DELIVERY_DATE_MIN, TENGE, TONNES
 
 SPACES = re.compile(r"[\s\u00a0\u202f']")
+QUANTUM = {places: Decimal(1).scaleb(-places) for places in range(0, 7)}
+LIMIT = {digits: Decimal(10) ** digits for digits in range(1, 30)}
 DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%d.%m.%y", "%d/%m/%Y")
 
 
@@ -23,22 +25,27 @@ def parse_decimal(text, places: int, digits: int) -> Decimal:
     elif isinstance(text, int | float) and not isinstance(text, bool):
         value = Decimal(str(text))
     else:
-        cleaned = SPACES.sub("", str(text or "")).replace(",", ".")
-        if not cleaned:
-            raise ValidationError(_("Не заполнено."))
         try:
-            value = Decimal(cleaned)
-        except InvalidOperation:
-            raise ValidationError(_("«%(value)s» — не число.") % {"value": text}) from None
+            value = Decimal(text)  # the common case, "1234.5", without any cleaning
+        except (InvalidOperation, TypeError):
+            cleaned = SPACES.sub("", str(text or "")).replace(",", ".")
+            if not cleaned:
+                raise ValidationError(_("Не заполнено.")) from None
+            try:
+                value = Decimal(cleaned)
+            except InvalidOperation:
+                raise ValidationError(_("«%(value)s» — не число.") % {"value": text}) from None
     if not value.is_finite():
         raise ValidationError(_("«%(value)s» — не число.") % {"value": text})
-    exponent = value.as_tuple().exponent
-    if isinstance(exponent, int) and -exponent > places and value != value.quantize(Decimal(1).scaleb(-places)):
+    try:
+        rounded = value.quantize(QUANTUM[places])
+    except InvalidOperation:
+        raise ValidationError(_("Слишком большое число.")) from None
+    if rounded != value:
         raise ValidationError(_("Не больше %(places)s знаков после запятой.") % {"places": places})
-    value = value.quantize(Decimal(1).scaleb(-places))
-    if len(value.as_tuple().digits) > digits:
+    if abs(rounded) >= LIMIT[digits - places]:
         raise ValidationError(_("Слишком большое число."))
-    return value
+    return rounded
 
 
 def parse_date(text) -> datetime.date:

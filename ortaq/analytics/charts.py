@@ -1,10 +1,13 @@
-"""Plotly figures built on the server and drawn by the installed package's plotly.min.js (no CDN)."""
+"""Plotly figures built on the server and drawn by the installed package's plotly.min.js (no CDN).
+
+Figures are plain {"data", "layout"} dicts in Plotly's JSON schema: building plotly.graph_objects validates
+every property and costs ~100 ms a figure, more than the whole page may take.
+"""
 
 from __future__ import annotations
 
-import json
+from decimal import Decimal
 
-import plotly.graph_objects as go
 from django.utils.translation import gettext as _
 
 from ortaq.analytics import geo
@@ -13,22 +16,28 @@ LAYOUT = {"margin": {"l": 40, "r": 10, "t": 30, "b": 40}, "height": 300, "font":
           "paper_bgcolor": "rgba(0,0,0,0)", "plot_bgcolor": "rgba(0,0,0,0)", "legend": {"orientation": "h"}}
 
 
-def as_json(figure: go.Figure) -> dict:
-    """The figure as plain data for `json_script` (Plotly's own encoder handles numbers and dates)."""
-    return json.loads(figure.to_json())
+def figure(traces: list[dict], **layout) -> dict:
+    """A figure for `json_script`: decimals become floats, the common layout is applied."""
+    def plain(value):
+        if isinstance(value, Decimal):
+            return float(value)
+        if isinstance(value, list | tuple):
+            return [plain(item) for item in value]
+        if isinstance(value, dict):
+            return {key: plain(item) for key, item in value.items()}
+        return value
+
+    return {"data": plain(traces), "layout": plain({**LAYOUT, **layout})}
 
 
 def bars_by_year(series: dict[str, dict[int, float]], title: str = "", stacked: bool = False) -> dict:
-    figure = go.Figure([go.Bar(name=name, x=[str(year) for year in values], y=list(values.values()))
-                        for name, values in series.items()])
-    figure.update_layout(**LAYOUT, title=title, barmode="stack" if stacked else "group")
-    return as_json(figure)
+    return figure([{"type": "bar", "name": name, "x": [str(year) for year in values], "y": list(values.values())}
+                   for name, values in series.items()], title=title, barmode="stack" if stacked else "group")
 
 
 def horizontal_bars(labels: list[str], values: list[float], title: str = "") -> dict:
-    figure = go.Figure(go.Bar(x=values[::-1], y=labels[::-1], orientation="h"))
-    figure.update_layout(**{**LAYOUT, "margin": {"l": 220, "r": 10, "t": 30, "b": 30}}, title=title)
-    return as_json(figure)
+    return figure([{"type": "bar", "x": values[::-1], "y": labels[::-1], "orientation": "h"}],
+                  margin={"l": 220, "r": 10, "t": 30, "b": 30}, title=title)
 
 
 def intensity_by_year(rows: list[dict], title: str = "") -> dict:
@@ -39,10 +48,8 @@ def intensity_by_year(rows: list[dict], title: str = "") -> dict:
              (_("проекты ×5"), [5 * (row["projects"] or 0) for row in rows]),
              (_("поставки ×2 (млрд тг)"), [float(2 * (row["supply_tenge"] or 0) / 10**9) for row in rows])]
     hover = [row["explain"] for row in rows]
-    figure = go.Figure([go.Bar(name=name, x=years, y=values, hovertext=hover, hoverinfo="name+text+x")
-                        for name, values in parts if any(values)])
-    figure.update_layout(**LAYOUT, title=title, barmode="stack")
-    return as_json(figure)
+    return figure([{"type": "bar", "name": name, "x": years, "y": values, "hovertext": hover,
+                    "hoverinfo": "name+text+x"} for name, values in parts if any(values)], title=title, barmode="stack")
 
 
 def _colour(share: float) -> str:
@@ -64,10 +71,10 @@ def cooperation_map(regions: list, pairs: list[dict], fill: dict[int, float] | N
         for region in regions:
             for ring in shapes.get(geo.key(region.name_ru), []):
                 value = fill.get(region.pk, 0)
-                traces.append(go.Scatter(x=[p[0] for p in ring], y=[p[1] for p in ring], fill="toself", mode="lines",
-                                         line={"width": 0.5, "color": "#6b7c93"},
-                                         fillcolor=_colour(float(value) / float(top)), hoverinfo="text",
-                                         text=f"{region.name_ru}: {fill_label} {value}", showlegend=False))
+                traces.append({"type": "scatter", "x": [p[0] for p in ring], "y": [p[1] for p in ring],
+                               "fill": "toself", "mode": "lines", "line": {"width": 0.5, "color": "#6b7c93"},
+                               "fillcolor": _colour(float(value) / float(top)), "hoverinfo": "text",
+                               "text": f"{region.name_ru}: {fill_label} {value:g}", "showlegend": False})
     strongest = max((float(pair["intensity"]) for pair in pairs), default=0) or 1
     mid_x, mid_y, mid_text = [], [], []
     for pair in pairs:
@@ -76,23 +83,21 @@ def cooperation_map(regions: list, pairs: list[dict], fill: dict[int, float] | N
             continue
         width = 1 + 9 * float(pair["intensity"]) / strongest
         touches = highlight in (first.pk, second.pk)
-        traces.append(go.Scatter(x=[first.longitude, second.longitude], y=[first.latitude, second.latitude],
-                                 mode="lines", hoverinfo="skip", showlegend=False,
-                                 line={"width": width, "color": "rgba(200,80,30,0.75)" if touches or highlight is None
-                                       else "rgba(120,120,120,0.35)"}))
+        traces.append({"type": "scatter", "x": [first.longitude, second.longitude],
+                       "y": [first.latitude, second.latitude], "mode": "lines", "hoverinfo": "skip",
+                       "showlegend": False,
+                       "line": {"width": width, "color": "rgba(200,80,30,0.75)" if touches or highlight is None
+                                else "rgba(120,120,120,0.35)"}})
         mid_x.append((first.longitude + second.longitude) / 2)
         mid_y.append((first.latitude + second.latitude) / 2)
         mid_text.append(f"{first} ↔ {second}<br>{pair['explain']}")
-    traces.append(go.Scatter(x=mid_x, y=mid_y, mode="markers", marker={"size": 8, "opacity": 0},
-                             hovertext=mid_text, hoverinfo="text", showlegend=False, name="pairs"))
+    traces.append({"type": "scatter", "x": mid_x, "y": mid_y, "mode": "markers", "marker": {"size": 8, "opacity": 0},
+                   "hovertext": mid_text, "hoverinfo": "text", "showlegend": False, "name": "pairs"})
     points = list(by_pk.values())
-    traces.append(go.Scatter(
-        x=[r.longitude for r in points], y=[r.latitude for r in points], mode="markers+text",
-        text=[r.centre or r.name_ru for r in points], textposition="top center", hovertext=[r.name_ru for r in points],
-        hoverinfo="text", customdata=[r.get_absolute_url() for r in points], showlegend=False, name="regions",
-        marker={"size": 9, "color": "#1f3b6f"}))
-    figure = go.Figure(traces)
-    figure.update_layout(**{**LAYOUT, "height": 460, "margin": {"l": 10, "r": 10, "t": 10, "b": 10}},
-                         xaxis={"visible": False}, hovermode="closest",
-                         yaxis={"visible": False, "scaleanchor": "x", "scaleratio": 1.5})
-    return as_json(figure)
+    traces.append({"type": "scatter", "x": [r.longitude for r in points], "y": [r.latitude for r in points],
+                   "mode": "markers+text", "text": [r.centre or r.name_ru for r in points],
+                   "textposition": "top center", "hovertext": [r.name_ru for r in points], "hoverinfo": "text",
+                   "customdata": [r.get_absolute_url() for r in points], "showlegend": False, "name": "regions",
+                   "marker": {"size": 9, "color": "#1f3b6f"}})
+    return figure(traces, height=460, margin={"l": 10, "r": 10, "t": 10, "b": 10}, xaxis={"visible": False},
+                  hovermode="closest", yaxis={"visible": False, "scaleanchor": "x", "scaleratio": 1.5})

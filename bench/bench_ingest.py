@@ -16,6 +16,7 @@ os.environ["OPENBLAS_NUM_THREADS"] = "1"
 
 import argparse
 import json
+import resource
 import subprocess
 import sys
 import tempfile
@@ -59,7 +60,9 @@ def child(folder: str, workers: int, database: str) -> None:
     quiet_morphology_logs()
     call_command("migrate", verbosity=0)
     load_all_reference()
+    parent_cpu = resource.getrusage(resource.RUSAGE_SELF)
     stats = ingest([folder], workers, progress=False)
+    parent_after = resource.getrusage(resource.RUSAGE_SELF)
     steady = stats.seconds - stats.first_result_seconds
     print(json.dumps({
         "workers": workers, "docs": stats.stored, "skipped": stats.skipped, "failed": stats.failed,
@@ -68,6 +71,9 @@ def child(folder: str, workers: int, database: str) -> None:
         "steady_docs_per_s": (stats.stored - 1) / steady if steady > 0 else 0.0,
         "write_seconds": stats.write_seconds, "proposals": stats.proposals,
         "peak_rss_mb": sorted(stats.peak_rss_mb.values()),
+        "worker_cpu_s": sum(stats.cpu_seconds.values()),
+        "parent_cpu_s": (parent_after.ru_utime + parent_after.ru_stime) - (parent_cpu.ru_utime + parent_cpu.ru_stime),
+        "load_average": os.getloadavg()[0],
     }))
 
 
@@ -97,12 +103,27 @@ def main() -> None:
             print(f"workers={workers}: {result['docs']} docs in {result['seconds']:.1f} s → "
                   f"{result['docs_per_s']:.2f} docs/s overall, {result['steady_docs_per_s']:.2f} docs/s after "
                   f"model load; parent writes {result['write_seconds']:.1f} s; {result['proposals']} proposals; "
-                  f"peak RSS per worker MB: {rss}")
+                  f"peak RSS per worker MB: {rss}; CPU s: workers {result['worker_cpu_s']:.1f}, parent "
+                  f"{result['parent_cpu_s']:.1f}; load average {result['load_average']:.1f}")
         if len(results) >= 2:
             base, other = results[0], results[-1]
             print(f"ratio {other['workers']}/{base['workers']} workers: "
                   f"{other['docs_per_s'] / base['docs_per_s']:.2f} overall, "
                   f"{other['steady_docs_per_s'] / base['steady_docs_per_s']:.2f} after model load")
+        cpus = os.cpu_count() or 1
+        for result in results:
+            # What an otherwise idle machine would give: each worker's CPU per document; while workers leave
+            # a CPU free the parent's writes run there, otherwise they compete with the workers.
+            docs = max(result["docs"], 1)
+            worker, parent = result["worker_cpu_s"] / docs, result["parent_cpu_s"] / docs
+            if result["workers"] < cpus:
+                result["cpu_bound_docs_per_s"] = min(result["workers"] / worker, 1 / parent if parent else 1e9)
+            else:
+                result["cpu_bound_docs_per_s"] = cpus / (worker + parent)
+        if len(results) >= 2:
+            print(f"CPU-time bound on an idle {cpus}-CPU machine: " + ", ".join(
+                f"{r['workers']} worker(s) {r['cpu_bound_docs_per_s']:.2f} docs/s" for r in results)
+                  + f"; ratio {results[-1]['cpu_bound_docs_per_s'] / results[0]['cpu_bound_docs_per_s']:.2f}")
         worst = max(r for result in results for r in result["peak_rss_mb"])
         print(f"peak RSS of any worker: {worst:.0f} MB (limit 500 MB)")
 

@@ -35,6 +35,7 @@ class IngestStats:
     write_seconds: float = 0.0
     interrupted: bool = False
     peak_rss_mb: dict[int, float] = field(default_factory=dict)
+    cpu_seconds: dict[int, float] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
 
     @property
@@ -72,7 +73,8 @@ def _read_one(path_name: str) -> dict:
 
         out.update(text=given.text, notes=given.notes, result=_worker["pipeline"].extract(given.text, path.stem),
                    sentences=sentence_bounds(given.text))
-    out["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    out["rss_mb"], out["cpu_s"] = usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
     return out
 
 
@@ -145,6 +147,7 @@ def ingest(paths: list[str], workers: int = 1, *, progress: bool = True, run=Non
                 stats.first_result_seconds = time.perf_counter() - started
             pid = out["pid"]
             stats.peak_rss_mb[pid] = max(stats.peak_rss_mb.get(pid, 0.0), out["rss_mb"])
+            stats.cpu_seconds[pid] = max(stats.cpu_seconds.get(pid, 0.0), out["cpu_s"])
             if "error" in out:
                 stats.failed += 1
                 stats.errors.append(f"{out['path']}: {out['error']}")

@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 
 from ortaq.core.permissions import ADMIN, role_of, user_scope
 from ortaq.foodbelt import rollups, validation
-from ortaq.foodbelt.models import Delivery, DeliveryImport, ProductCategory, Supplier
+from ortaq.foodbelt.models import TENGE, TONNES, DeliveryImport, ProductCategory, Supplier
 from ortaq.regions.models import Region
 
 # (key, header of the template, other accepted headers)
@@ -328,33 +328,52 @@ class DeliveryImporter:
 
     # -- the database ---------------------------------------------------------------------------------
     def _existing(self, documents: list[str]) -> dict[tuple[int, str], dict]:
+        """Deliveries already stored with these document numbers, by (supplier, document number)."""
         if not documents:
             return {}
-        rows = Delivery.objects.filter(document_number__in=set(documents)).values(
-            "supplier_id", "document_number", "date", "category_id", "volume_tonnes", "value_tenge",
-            "consumer_region_id", "batch_id", "source_row")
-        return {(row["supplier_id"], row["document_number"]): row for row in rows}
+        unique = list(set(documents))
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT supplier_id, document_number, date, category_id, volume_tonnes, value_tenge, "
+                "consumer_region_id, batch_id, source_row FROM foodbelt_delivery WHERE document_number IN "
+                f"({', '.join(['%s'] * len(unique))})", unique)
+            rows = cursor.fetchall()
+        found = {}
+        for supplier, document, day, category, tonnes, tenge, consumer, batch, row in rows:
+            found[(supplier, document)] = {
+                "date": day if isinstance(day, datetime.date) else datetime.date.fromisoformat(day),
+                "category_id": category, "volume_tonnes": _decimal(tonnes, TONNES["decimal_places"]),
+                "value_tenge": _decimal(tenge, TENGE["decimal_places"]), "consumer_region_id": consumer,
+                "batch_id": batch, "source_row": row}
+        return found
 
     def _insert(self, rows: list[tuple[int, tuple]]) -> None:
-        batch, now, synthetic = self.batch.pk, self.now, self.synthetic
-        records = [(now, now, 1, p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], batch, number, synthetic)
-                   for number, p in rows]
-        with connection.cursor() as cursor:
-            if connection.vendor == "postgresql":
+        if connection.vendor == "postgresql":
+            batch, now, synthetic = self.batch.pk, self.now, self.synthetic
+            with connection.cursor() as cursor, cursor.cursor.copy(
+                    f"COPY foodbelt_delivery ({', '.join(INSERT_COLUMNS)}) FROM STDIN") as copy:
                 # COPY is PostgreSQL's fastest way in, and it takes part in the transaction like any INSERT.
-                with cursor.cursor.copy(f"COPY foodbelt_delivery ({', '.join(INSERT_COLUMNS)}) FROM STDIN") as copy:
-                    for record in records:
-                        copy.write_row(record)
-            else:
-                adapt = connection.ops.adapt_datefield_value
-                records = [(*record[:5], adapt(record[5]), *record[6:]) for record in records]
-                placeholders = ", ".join(["%s"] * len(INSERT_COLUMNS))
-                cursor.executemany(f"INSERT INTO foodbelt_delivery ({', '.join(INSERT_COLUMNS)}) "
-                                   f"VALUES ({placeholders})", records)
+                for number, p in rows:
+                    copy.write_row((now, now, 1, p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], batch, number,
+                                    synthetic))
+            return
+        # SQLite: the values shared by every row are written into the statement once (our own timestamp and
+        # ids, never file content); only the row's own nine values are bound.
+        connection.ensure_connection()
+        connection.connection.executemany(
+            "INSERT INTO foodbelt_delivery (created_at, updated_at, version, batch_id, synthetic, supplier_id, "
+            "category_id, date, volume_tonnes, value_tenge, consumer_region_id, consumer, document_number, "
+            f"source_row) VALUES ('{self.now}', '{self.now}', 1, {int(self.batch.pk)}, {int(self.synthetic)}, "
+            "?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(p[0], p[1], p[2].isoformat(), str(p[3]), str(p[4]), p[5], p[6], p[7], number) for number, p in rows])
 
     def _describe(self, number: int, parsed: tuple) -> dict:
         return {"row": number, "supplier_id": parsed[0], "category_id": parsed[1], "date": parsed[2],
                 "volume_tonnes": parsed[3], "value_tenge": parsed[4], "document_number": parsed[7]}
+
+
+def _decimal(value, places: int) -> Decimal:
+    return (value if isinstance(value, Decimal) else Decimal(str(value))).quantize(Decimal(1).scaleb(-places))
 
 
 @contextmanager

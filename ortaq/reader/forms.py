@@ -218,6 +218,10 @@ class FigureReviewForm(ReviewForm):
                                               "в модуль продовольственного пояса, который ещё не подключён."))
             if not cleaned.get("supply_program"):
                 self.add_error("supply_program", _("Выберите программу поставок."))
+            if not cleaned.get("region"):
+                self.add_error("region", _("Укажите регион-поставщик."))
+            if not cleaned.get("year"):
+                self.add_error("year", _("Укажите год, к которому относится показатель."))
         return cleaned
 
 

@@ -123,3 +123,20 @@ def test_an_event_needs_a_date_before_it_is_accepted(users, client_as, read_text
     accept(client, proposal, edited="1", **{f"{prefix}-kind": "business_forum", f"{prefix}-title": "Форум",
                                             f"{prefix}-region": "KZ-55", f"{prefix}-start_date": "2024-05-02"})
     assert Event.objects.get(title="Форум").region.code == "KZ-55"
+
+
+def test_a_money_figure_goes_onto_the_food_belt_program_the_reviewer_picks(users, client_as, read_text):
+    from ortaq.foodbelt.models import ReportedSupplyTotal, SupplyProgram
+
+    program = SupplyProgram.objects.create(name="Пояс столицы (тест)", consumer_region=users.astana.profile
+                                           .regions.get(), start_year=2020)
+    proposal = read_text(PAVLODAR).proposals.get(kind="figure", payload__unit="KZT")
+    client = client_as(users.admin)
+    assert "Укажите год" in accept(client, proposal).content.decode()
+    prefix = f"p{proposal.pk}"
+    accept(client, proposal, edited="1", **{f"{prefix}-kind": "money", f"{prefix}-value": "3000000000",
+                                            f"{prefix}-unit": "KZT", f"{prefix}-year": "2023",
+                                            f"{prefix}-supply_program": program.pk, f"{prefix}-region": "KZ-55"})
+    total = ReportedSupplyTotal.objects.get(program=program, year=2023)
+    assert total.value_tenge == 3_000_000_000 and total.region.code == "KZ-55"
+    assert sources_for(total).get().spans == [[proposal.sentence_start, proposal.sentence_end]]

@@ -21,7 +21,7 @@ def plan_vs_actual(rows: list[dict]) -> dict:
          "y": [_number(row["plan_tenge"] / 10**6) if row["plan_tenge"] is not None else None for row in rows]},
         {"type": "bar", "name": _("факт, млн тг"), "x": names,
          "y": [_number(row["actual_tenge"] / 10**6) if row["actual_tenge"] is not None else None for row in rows]},
-    ], "layout": {**LAYOUT, "barmode": "group", "yaxis": {"title": {"text": _("млн тенге")}}}}
+    ], "layout": {**LAYOUT, "barmode": "group", "yaxis": {"title": {"text": _("млн тенге")}, "tickformat": ",~f"}}}
 
 
 def by_category(rows: list[dict]) -> dict:
@@ -29,7 +29,7 @@ def by_category(rows: list[dict]) -> dict:
                       "y": [row["category"].name_ru for row in rows],
                       "x": [_number(row["tenge"] / 10**6) if row["tenge"] is not None else 0 for row in rows]}],
             "layout": {**LAYOUT, "margin": {**LAYOUT["margin"], "l": 200},
-                       "xaxis": {"title": {"text": _("млн тенге")}}}}
+                       "xaxis": {"title": {"text": _("млн тенге")}, "tickformat": ",~f"}}}
 
 
 def by_month(series: list[dict]) -> dict:
@@ -39,4 +39,4 @@ def by_month(series: list[dict]) -> dict:
         values = {row["month"]: row["tenge"] for row in series if row["year"] == year}
         data.append({"type": "scatter", "mode": "lines+markers", "name": str(year), "x": MONTHS,
                      "y": [_number(values[m] / 10**6) if m in values else None for m in range(1, 13)]})
-    return {"data": data, "layout": {**LAYOUT, "yaxis": {"title": {"text": _("млн тенге")}}}}
+    return {"data": data, "layout": {**LAYOUT, "yaxis": {"title": {"text": _("млн тенге")}, "tickformat": ",~f"}}}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from django.db import transaction
@@ -87,7 +88,7 @@ def import_suppliers(rows: Iterable[list], *, user=None, file_name: str = "", co
                 error(number, "kind", cells.get("kind"), _("Вид поставщика — сельхозпроизводитель, "
                                                            "перерабатывающее предприятие или кооператив."))
             categories = []
-            for name in filter(None, (part.strip() for part in cells.get("categories", "").split(";"))):
+            for name in filter(None, (part.strip() for part in re.split(r"[;,]", cells.get("categories", "")))):
                 if _fold(name) not in lookups.categories:
                     error(number, "categories", name, _("Неизвестная категория: «%(value)s».") % {"value": name})
                 categories.append(lookups.categories.get(_fold(name)))

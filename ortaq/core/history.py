@@ -35,10 +35,26 @@ def _diff(newer, older) -> list[Change]:
     delta = newer.diff_against(older)
     model = newer.instance_type
     return [
-        Change(_field_label(model, change.field), change.old, change.new)
+        Change(_field_label(model, change.field), _readable(model, change.field, change.old),
+               _readable(model, change.field, change.new))
         for change in delta.changes
         if change.field not in IGNORED_FIELDS
     ]
+
+
+def _readable(model, name: str, value):
+    """Names instead of the through-table rows simple-history keeps for many-to-many fields."""
+    try:
+        field = model._meta.get_field(name)
+    except Exception:
+        return value
+    if not field.many_to_many or not isinstance(value, list):
+        return value
+    related = field.related_model
+    key = related._meta.model_name
+    ids = [row.get(key) for row in value if isinstance(row, dict)]
+    records = related._default_manager.in_bulk([pk for pk in ids if pk is not None])
+    return ", ".join(str(records.get(pk, pk)) for pk in ids)
 
 
 def history_rows(record, limit: int | None = None) -> list[HistoryRow]:

@@ -63,3 +63,14 @@ def test_the_full_history_page_lists_versions(client_as, users, demo):
     page = client_as(users.admin).get(reverse("core:history", args=["directory.organization", record.pk]))
     assert page.status_code == 200
     assert "Восстановить эту версию" in page.content.decode()
+
+
+def test_many_to_many_changes_show_names(client_as, users, demo):
+    from ortaq.core.history import history_rows
+    from ortaq.projects.models import JointProject
+
+    project = JointProject.objects.create(title="Проект с регионами")
+    project.regions.set([demo.karaganda])
+    project.save()
+    changes = [change for row in history_rows(project) for change in row.changes]
+    assert any("Карагандинская область" in str(change.new) for change in changes)

@@ -128,7 +128,11 @@ class DeliveryImporter:
         """Import rows (the header row first); commit only when every row passed and `commit` is true."""
         self.result = ImportResult()
         self.lookups = Lookups()
-        self.touched: set[tuple[int, int]] = set()
+        # Sums of the inserted rows, added to the rollups at the end (exact decimals, proportional to the file).
+        self.cells: dict[tuple, list] = {}
+        self.supplier_years: dict[tuple, list] = {}
+        self.supplier_regions = {entry[0]: entry[1] for entry in self.lookups.by_bin.values()}
+        self.supplier_regions.update({entry[0]: entry[1] for entry in self.lookups.by_name.values() if entry})
         self.category_memo: dict = {}
         self.region_memo: dict = {}
         self.supplier_memo: dict = {}
@@ -156,8 +160,7 @@ class DeliveryImporter:
             DeliveryImport.objects.filter(pk=self.batch.pk).update(
                 rows_total=self.result.rows, rows_added=self.result.added, rows_skipped=self.result.skipped)
             if self.result.added:
-                for consumer, year in sorted(self.touched):
-                    rollups.rebuild([consumer], [year])
+                rollups.add(self.cells, self.supplier_years)
             self.result.committed = True
         return self.result
 
@@ -226,9 +229,32 @@ class DeliveryImporter:
         if insert:
             self._insert(insert)
             self.result.added += len(insert)
-            self.touched.update((parsed[5], parsed[2].year) for _number, parsed in insert)
+            self._sum(insert)
         for number, parsed in insert[: max(0, self.sample_size - len(self.result.sample))]:
             self.result.sample.append(self._describe(number, parsed))
+
+    def _sum(self, rows: list[tuple[int, tuple]]) -> None:
+        cells, years, regions = self.cells, self.supplier_years, self.supplier_regions
+        for _number, (supplier, category, day, tonnes, tenge, consumer, _name, _document) in rows:
+            region = regions.get(supplier)
+            if region is None:
+                continue  # a supplier without a region is left out of the rollups, as by `rollups.rebuild`
+            key = (region, consumer, category, day.year, day.month)
+            sums = cells.get(key)
+            if sums is None:
+                cells[key] = [tenge, tonnes, 1]
+            else:
+                sums[0] += tenge
+                sums[1] += tonnes
+                sums[2] += 1
+            key = (supplier, region, consumer, day.year)
+            sums = years.get(key)
+            if sums is None:
+                years[key] = [tenge, tonnes, 1]
+            else:
+                sums[0] += tenge
+                sums[1] += tonnes
+                sums[2] += 1
 
     def _duplicate(self, number: int, document: str, first: int | None) -> None:
         self._error(number, self._header("document_number"), document,

@@ -105,5 +105,32 @@ def refresh_keys(keys: Iterable[tuple[int, int, int, datetime.date]]) -> None:
                                [supplier, consumer, *dates])
 
 
+def add(cells: dict[tuple, list], supplier_years: dict[tuple, list]) -> None:
+    """Add imported deliveries' sums to the rollups: one upsert per cell, safe against concurrent imports.
+
+    `cells`: {(supplier region, consumer region, category, year, month): [tenge, tonnes, count]};
+    `supplier_years`: {(supplier, supplier region, consumer region, year): [tenge, tonnes, count]}.
+    """
+    with connection.cursor() as cursor:
+        if cells:
+            cursor.executemany(
+                "INSERT INTO foodbelt_deliveryrollup (supplier_region_id, consumer_region_id, category_id, year, "
+                "month, value_tenge, volume_tonnes, deliveries) VALUES (%s, %s, %s, %s, %s, %s, %s, %s) "
+                "ON CONFLICT (supplier_region_id, consumer_region_id, category_id, year, month) DO UPDATE SET "
+                "value_tenge = foodbelt_deliveryrollup.value_tenge + excluded.value_tenge, "
+                "volume_tonnes = foodbelt_deliveryrollup.volume_tonnes + excluded.volume_tonnes, "
+                "deliveries = foodbelt_deliveryrollup.deliveries + excluded.deliveries",
+                [(*key, *sums) for key, sums in cells.items()])
+        if supplier_years:
+            cursor.executemany(
+                "INSERT INTO foodbelt_supplieryear (supplier_id, supplier_region_id, consumer_region_id, year, "
+                "value_tenge, volume_tonnes, deliveries) VALUES (%s, %s, %s, %s, %s, %s, %s) "
+                "ON CONFLICT (supplier_id, consumer_region_id, year) DO UPDATE SET "
+                "value_tenge = foodbelt_supplieryear.value_tenge + excluded.value_tenge, "
+                "volume_tonnes = foodbelt_supplieryear.volume_tonnes + excluded.volume_tonnes, "
+                "deliveries = foodbelt_supplieryear.deliveries + excluded.deliveries",
+                [(*key, *sums) for key, sums in supplier_years.items()])
+
+
 def delivery_key(delivery: Delivery) -> tuple[int, int, int, datetime.date]:
     return (delivery.supplier_id, delivery.consumer_region_id, delivery.category_id, delivery.date)

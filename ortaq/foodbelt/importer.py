@@ -45,6 +45,7 @@ INSERT_COLUMNS = ["created_at", "updated_at", "version", "supplier_id", "categor
                   "synthetic"]
 CHUNK = 5000
 SQLITE_CACHE_KB = 256 * 1024
+SQLITE_ROWS_PER_STATEMENT = 1000  # 9 bound values a row: well below SQLite's 32 766 variables
 
 
 def _fold(text) -> str:
@@ -384,14 +385,20 @@ class DeliveryImporter:
                                     synthetic))
             return
         # SQLite: the values shared by every row are written into the statement once (our own timestamp and
-        # ids, never file content); only the row's own nine values are bound.
+        # ids, never file content); only the row's own nine values are bound, a thousand rows per statement
+        # (about twice as fast as one statement per row).
         connection.ensure_connection()
-        connection.connection.executemany(
-            "INSERT INTO foodbelt_delivery (created_at, updated_at, version, batch_id, synthetic, supplier_id, "
-            "category_id, date, volume_tonnes, value_tenge, consumer_region_id, consumer, document_number, "
-            f"source_row) VALUES ('{self.now}', '{self.now}', 1, {int(self.batch.pk)}, {int(self.synthetic)}, "
-            "?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(p[0], p[1], p[2].isoformat(), str(p[3]), str(p[4]), p[5], p[6], p[7], number) for number, p in rows])
+        head = ("INSERT INTO foodbelt_delivery (created_at, updated_at, version, batch_id, synthetic, supplier_id, "
+                "category_id, date, volume_tonnes, value_tenge, consumer_region_id, consumer, document_number, "
+                "source_row) VALUES ")
+        one = f"('{self.now}', '{self.now}', 1, {int(self.batch.pk)}, {int(self.synthetic)}, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        raw = connection.connection
+        for start in range(0, len(rows), SQLITE_ROWS_PER_STATEMENT):
+            part = rows[start:start + SQLITE_ROWS_PER_STATEMENT]
+            values = []
+            for number, p in part:
+                values += (p[0], p[1], p[2].isoformat(), str(p[3]), str(p[4]), p[5], p[6], p[7], number)
+            raw.execute(head + ", ".join([one] * len(part)), values)
 
     def _describe(self, number: int, parsed: tuple) -> dict:
         return {"row": number, "supplier_id": parsed[0], "category_id": parsed[1], "date": parsed[2],

@@ -359,11 +359,13 @@ class DeliveryImporter:
         if not documents:
             return {}
         unique = list(set(documents))
+        select = ("SELECT supplier_id, document_number, date, category_id, volume_tonnes, value_tenge, "
+                  "consumer_region_id, batch_id, source_row FROM foodbelt_delivery WHERE document_number ")
         with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT supplier_id, document_number, date, category_id, volume_tonnes, value_tenge, "
-                "consumer_region_id, batch_id, source_row FROM foodbelt_delivery WHERE document_number IN "
-                f"({', '.join(['%s'] * len(unique))})", unique)
+            if connection.vendor == "postgresql":
+                cursor.execute(select + "= ANY(%s)", [unique])  # one array, not thousands of placeholders
+            else:
+                cursor.execute(select + f"IN ({', '.join(['%s'] * len(unique))})", unique)
             rows = cursor.fetchall()
         found = {}
         for supplier, document, day, category, tonnes, tenge, consumer, batch, row in rows:

@@ -264,8 +264,9 @@ class Delivery(RegistryModel):
                                         db_index=False, verbose_name=_("регион-потребитель"))
     consumer = models.CharField(_("получатель"), max_length=300, blank=True)
     document_number = models.CharField(_("номер документа"), max_length=64)
+    # Provenance only: no database constraint, so a million imported rows do not each queue a foreign-key check.
     batch = models.ForeignKey(DeliveryImport, null=True, blank=True, on_delete=models.SET_NULL, db_index=False,
-                              related_name="deliveries", verbose_name=_("импорт"))
+                              db_constraint=False, related_name="deliveries", verbose_name=_("импорт"))
     source_row = models.PositiveIntegerField(_("строка файла"), null=True, blank=True)
     synthetic = models.BooleanField(_("синтетические данные"), default=False)
     history = HistoricalRecords()

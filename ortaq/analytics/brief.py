@@ -25,10 +25,10 @@ ROWS_LIMIT = 40
 def context(region: Region) -> dict:
     """Everything the brief says about a region, each list bounded so the document stays a brief."""
     today = timezone.localdate()
-    agreements = Agreement.objects.filter(pk__in=services.touching_agreements(region))
+    agreements = Agreement.objects.filter(services.touching_agreements(region))
     overdue = Q(commitments__due_date__lt=today) & ~Q(commitments__status__in=["done", "cancelled"])
     commitments = Commitment.objects.filter(
-        Q(owner__region=region) | Q(agreement_id__in=services.touching_agreements(region)))
+        Q(owner__region=region) | services.touching_agreements(region, "agreement_id"))
     since = datetime.date(today.year - EVENTS_YEARS + 1, 1, 1)
     counts = services.region_counts(region)
     status_labels = dict(Agreement.Status.choices)

@@ -44,4 +44,4 @@ class TrackerFilterSet(CommitmentFilterSet):
     def filter_region(self, queryset, name, value):
         if not value:
             return queryset
-        return queryset.filter(Q(owner__region=value) | Q(agreement_id__in=touching_agreements(value)))
+        return queryset.filter(Q(owner__region=value) | touching_agreements(value, "agreement_id"))

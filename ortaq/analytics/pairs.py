@@ -23,8 +23,8 @@ def touching_events(region: Region) -> Q:
 
 
 def agreements_between(region_a: Region, region_b: Region):
-    return Agreement.objects.filter(pk__in=services.touching_agreements(region_a)).filter(
-        pk__in=services.touching_agreements(region_b))
+    return Agreement.objects.filter(services.touching_agreements(region_a)).filter(
+        services.touching_agreements(region_b))
 
 
 def events_between(region_a: Region, region_b: Region):

@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 from ortaq.core.permissions import ADMIN, role_of, user_scope
 from ortaq.foodbelt import rollups, validation
 from ortaq.foodbelt.models import TENGE, TONNES, DeliveryImport, ProductCategory, Supplier
+from ortaq.foodbelt.signals import deliveries_imported
 from ortaq.regions.models import Region
 
 # (key, header of the template, other accepted headers)
@@ -162,6 +163,8 @@ class DeliveryImporter:
                 rows_total=self.result.rows, rows_added=self.result.added, rows_skipped=self.result.skipped)
             if self.result.added:
                 rollups.add(self.cells, self.supplier_years)
+                regions = {key[0] for key in self.cells} | {key[1] for key in self.cells}
+                deliveries_imported.send(sender=DeliveryImport, batch=self.batch, region_ids=regions)
             self.result.committed = True
         return self.result
 

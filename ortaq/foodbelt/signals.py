@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from django.db.models.signals import post_delete, post_save, pre_save
-from django.dispatch import receiver
+from django.dispatch import Signal, receiver
 
 from ortaq.directory.models import Organization
 from ortaq.foodbelt import rollups
 from ortaq.foodbelt.models import Delivery, Supplier
+
+# Sent inside the import's transaction once its rows are written (they bypass per-row signals):
+# sender=DeliveryImport, batch=the DeliveryImport, region_ids=supplying and consuming regions touched.
+deliveries_imported = Signal()
 
 
 @receiver(pre_save, sender=Delivery)

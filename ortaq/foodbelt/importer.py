@@ -203,7 +203,7 @@ class DeliveryImporter:
     def _chunk(self, chunk: list[tuple[int, list]]) -> None:
         valid, seen = [], {}
         for number, values in chunk:
-            if not any(value not in (None, "") for value in values):
+            if not any(values):
                 continue  # blank lines between blocks of a spreadsheet are not rows
             self.result.rows += 1
             parsed = self._fast(values) or self._row(number, values)

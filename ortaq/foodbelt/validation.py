@@ -20,11 +20,7 @@ DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%d.%m.%y", "%d/%m/%Y")
 
 def parse_decimal(text, places: int, digits: int) -> Decimal:
     """A number as spreadsheets write it ("1 234,5" or "1234.5") with at most `places` decimals."""
-    if isinstance(text, Decimal):
-        value = text
-    elif isinstance(text, int | float) and not isinstance(text, bool):
-        value = Decimal(str(text))
-    else:
+    if type(text) is str:
         try:
             value = Decimal(text)  # the common case, "1234.5", without any cleaning
         except (InvalidOperation, TypeError):
@@ -35,6 +31,12 @@ def parse_decimal(text, places: int, digits: int) -> Decimal:
                 value = Decimal(cleaned)
             except InvalidOperation:
                 raise ValidationError(_("«%(value)s» — не число.") % {"value": text}) from None
+    elif isinstance(text, Decimal):
+        value = text
+    elif isinstance(text, int | float) and not isinstance(text, bool):
+        value = Decimal(str(text))
+    else:
+        raise ValidationError(_("Не заполнено.") if text is None else _("«%(value)s» — не число.") % {"value": text})
     if not value.is_finite():
         raise ValidationError(_("«%(value)s» — не число.") % {"value": text})
     try:

@@ -28,8 +28,8 @@ class TrackerFilterSet(CommitmentFilterSet):
         fields = ["text", "status", "owner", "state", "region", "agreement", "due_before"]
 
     def __init__(self, data=None, *args, **kwargs):
-        if data is not None and not data.get("state"):
-            data = data.copy()
+        if data is None or not data.get("state"):
+            data = data.copy() if data is not None else {}
             data["state"] = "attention"
         super().__init__(data, *args, **kwargs)
 

@@ -16,10 +16,13 @@ LIST_LIMIT = 50
 
 
 def touching_events(region: Region) -> Q:
-    """Events held in, hosted by or attended from the region."""
-    return (Q(region=region) | Q(host__region=region)
-            | Q(pk__in=Participation.objects.filter(Q(region=region) | Q(organization__region=region))
-                .values("event_id")))
+    """Events held in, hosted by or attended from the region (each branch served by an index)."""
+    from ortaq.directory.models import Organization
+
+    organizations = Organization.objects.filter(region=region).values("pk")
+    return (Q(region=region) | Q(host__in=organizations)
+            | Q(pk__in=Participation.objects.filter(region=region).values("event_id"))
+            | Q(pk__in=Participation.objects.filter(organization__in=organizations).values("event_id")))
 
 
 def agreements_between(region_a: Region, region_b: Region):
@@ -55,7 +58,7 @@ def pair_context(region_a: Region, region_b: Region) -> dict:
     return {
         "region_a": region_a, "region_b": region_b,
         "agreements": listed,
-        "agreement_count": agreements.count(),
+        "agreement_count": totals["agreements"],  # from the rollup: each agreement counted in its one year
         "commitments": commitments,
         "events": events_between(region_a, region_b).select_related("region", "program")
         .order_by("-start_date", "-pk")[:LIST_LIMIT],

@@ -89,6 +89,9 @@ RUSSIAN = "абвгдежзийклмнопрстуфхцчшщъыьэюя"
 ALPHABETS = {"cyrillic": RUSSIAN + "".join(sorted(KAZAKH_LETTERS)), "latin": "abcdefghijklmnopqrstuvwxyz"}
 TYPO_MIN_LENGTH = 5
 PER_KIND = 20
+# A word as common as "меморандум" matches tens of thousands of records: the page groups and sorts at most
+# this many candidates, so its time does not grow with the registry (counts beyond it show as "N+").
+CANDIDATES = 3000
 
 
 def one_letter_typos(word: str) -> set[str]:
@@ -147,18 +150,19 @@ def matching_entries(query: str, typos: bool = False):
         return None
     if connection.vendor == "postgresql":
         return SearchEntry.objects.filter(pk__in=RawSQL(
-            "SELECT id FROM core_searchentry WHERE to_tsvector('russian', lemmas) @@ to_tsquery('russian', %s)",
-            [_tsquery(terms)]))
+            "SELECT id FROM core_searchentry WHERE to_tsvector('russian', lemmas) @@ to_tsquery('russian', %s) "
+            "LIMIT %s", [_tsquery(terms), CANDIDATES]))
     if connection.vendor == "sqlite" and _has_fts5():
         return SearchEntry.objects.filter(pk__in=RawSQL(
-            "SELECT rowid FROM analytics_search_fts WHERE analytics_search_fts MATCH %s", [_fts5_query(terms)]))
+            "SELECT rowid FROM analytics_search_fts WHERE analytics_search_fts MATCH %s LIMIT %s",
+            [_fts5_query(terms), CANDIDATES]))
     condition = Q()
     for word, exact, _prefixes in terms:
         alternatives = Q(lemmas__contains=f" {word}")
         for term in exact:
             alternatives |= Q(lemmas__contains=f" {term} ")
         condition &= alternatives
-    return SearchEntry.objects.filter(condition)
+    return SearchEntry.objects.filter(pk__in=SearchEntry.objects.filter(condition).values("pk")[:CANDIDATES])
 
 
 def search(query: str, limit: int = PER_KIND) -> list[dict]:
@@ -187,7 +191,8 @@ def search(query: str, limit: int = PER_KIND) -> list[dict]:
         if model is None:
             continue
         group = groups.setdefault(entry.content_type_id, {"kind": model._meta.verbose_name_plural, "model": model,
-                                                          "entries": [], "count": counts.get(entry.content_type_id)})
+                                                          "entries": [], "count": counts.get(entry.content_type_id),
+                                                          "more": len(counts) and sum(counts.values()) >= CANDIDATES})
         group["entries"].append(entry)
     marks = _terms(query, typos)
     result = [_with_records(group, marks) for group in groups.values()]

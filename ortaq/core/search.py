@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import OrderedDict
+from contextlib import contextmanager
 from functools import lru_cache
 
 from django.contrib.contenttypes.models import ContentType
@@ -165,6 +166,20 @@ def matching_entries(query: str, typos: bool = False):
     return SearchEntry.objects.filter(pk__in=SearchEntry.objects.filter(condition).values("pk")[:CANDIDATES])
 
 
+@contextmanager
+def _index_only():
+    """On PostgreSQL, forbid sequential scans for the search queries: a tsquery of many alternatives (the
+    one-letter typos) looks unselective to the planner, which then reads every row (40 s instead of 15 ms)."""
+    from django.db import connection, transaction
+
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        yield
+
+
 def search(query: str, limit: int = PER_KIND) -> list[dict]:
     """Records matching the query, grouped by kind, at most `limit` per kind, matched words highlighted:
     [{"kind", "model", "count", "records", "items": [{"record", "title"}]}]. A query with no result is
@@ -179,12 +194,13 @@ def search(query: str, limit: int = PER_KIND) -> list[dict]:
         ranked = (entries.annotate(place=Window(RowNumber(), partition_by=[F("content_type_id")],
                                                 order_by=[F("title").asc(), F("pk").asc()]))
                   .filter(place__lte=limit).select_related("content_type").order_by("content_type_id", "place"))
-        rows = list(ranked)
+        with _index_only():
+            rows = list(ranked)
+            counts = dict(entries.order_by().values_list("content_type_id").annotate(n=Count("pk")))
         if rows:
             break
     else:
         return []
-    counts = dict(entries.order_by().values_list("content_type_id").annotate(n=Count("pk")))
     groups: dict[int, dict] = {}
     for entry in rows:
         model = entry.content_type.model_class()

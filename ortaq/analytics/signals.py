@@ -79,3 +79,18 @@ def mark_relations(sender, instance, action, pk_set=None, model=None, **kwargs) 
     if model is not None and model._meta.label == "regions.Region" and pk_set:
         regions |= set(pk_set)
     _mark(regions)
+
+
+def _connect_food_belt_imports() -> None:
+    """Bulk delivery imports bypass per-row signals; the food belt announces the regions they touched."""
+    try:
+        from ortaq.foodbelt.signals import deliveries_imported
+    except ImportError:  # the food belt is not installed in this deployment
+        return
+
+    @receiver(deliveries_imported, weak=False)
+    def mark_imported(sender, region_ids=(), **kwargs) -> None:
+        _mark(set(region_ids))
+
+
+_connect_food_belt_imports()

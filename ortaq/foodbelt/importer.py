@@ -11,6 +11,8 @@ re-run of the same file adds nothing twice.
 from __future__ import annotations
 
 import datetime
+import queue
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -45,6 +47,7 @@ INSERT_COLUMNS = ["created_at", "updated_at", "version", "supplier_id", "categor
                   "value_tenge", "consumer_region_id", "consumer", "document_number", "batch_id", "source_row",
                   "synthetic"]
 CHUNK = 5000
+PIPELINE_DEPTH = 2  # chunks validated ahead of the database (bounds memory)
 SQLITE_CACHE_KB = 256 * 1024
 SQLITE_ROWS_PER_STATEMENT = 1000  # 9 bound values a row: well below SQLite's 32 766 variables
 
@@ -129,6 +132,7 @@ class DeliveryImporter:
     def run(self, rows: Iterable[list], *, commit: bool = True) -> ImportResult:
         """Import rows (the header row first); commit only when every row passed and `commit` is true."""
         self.result = ImportResult()
+        self.lock = threading.Lock()
         self.lookups = Lookups()
         # Sums of the inserted rows, added to the rollups at the end (exact decimals, proportional to the file).
         self.cells: dict[tuple, list] = {}
@@ -152,10 +156,15 @@ class DeliveryImporter:
                 imported_by=self.user if getattr(self.user, "is_authenticated", False) else None)
             self.now = connection.ops.adapt_datetimefield_value(timezone.now())
             numbered = enumerate(iterator, start=2)
-            while chunk := list(islice(numbered, self.chunk_size)):
-                self._chunk(chunk)
-                if self.progress:
-                    self.progress(len(chunk))
+            if connection.vendor == "postgresql":
+                self._pipeline(numbered)
+            else:
+                with connection.cursor() as cursor:
+                    while chunk := list(islice(numbered, self.chunk_size)):
+                        self._store(cursor, self._validate(chunk))
+                        if self.progress:
+                            self.progress(len(chunk))
+            self.result.errors.sort(key=lambda error: error.row)  # stable: columns keep their order
             if not self.result.ok or not commit:
                 transaction.set_rollback(True)
                 return self.result
@@ -195,12 +204,59 @@ class DeliveryImporter:
         return not missing
 
     def _error(self, row: int, column: str, value, message: str) -> None:
-        self.result.error_count += 1
-        if len(self.result.errors) < self.max_errors:
-            self.result.errors.append(RowError(row, column, "" if value is None else str(value)[:200], message))
+        with self.lock:  # the database thread reports duplicates while the main thread validates
+            self.result.error_count += 1
+            if len(self.result.errors) < self.max_errors:
+                self.result.errors.append(RowError(row, column, "" if value is None else str(value)[:200], message))
+
+    # -- PostgreSQL: validation and the database side by side ----------------------------------------
+    def _pipeline(self, numbered: Iterator[tuple[int, list]]) -> None:
+        """Validate chunks here while a second thread stores the previous ones on the same connection.
+
+        The thread only uses this connection's raw psycopg connection (thread-safe, one transaction), and
+        the main thread leaves the database alone until the thread has finished. The foreign keys of the
+        deliveries are checked at the end of each chunk's COPY rather than all at commit, so that
+        PostgreSQL's checking overlaps with the validation of the next chunk.
+        """
+        raw = connection.connection
+        chunks: queue.Queue = queue.Queue(maxsize=PIPELINE_DEPTH)
+        failure: list[BaseException] = []
+
+        def store() -> None:
+            with raw.cursor() as cursor:
+                while (valid := chunks.get()) is not None:
+                    if failure:
+                        continue  # drain until the main thread stops
+                    try:
+                        self._store(cursor, valid)
+                    except BaseException as error:  # re-raised in the main thread
+                        failure.append(error)
+
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT quote_ident(conname) FROM pg_constraint WHERE conrelid = "
+                           "'foodbelt_delivery'::regclass AND contype = 'f' AND condeferrable AND condeferred")
+            deferred = ", ".join(name for (name,) in cursor.fetchall())
+            if deferred:
+                cursor.execute(f"SET CONSTRAINTS {deferred} IMMEDIATE")
+        worker = threading.Thread(target=store, name="delivery-import-store", daemon=True)
+        worker.start()
+        try:
+            while not failure and (chunk := list(islice(numbered, self.chunk_size))):
+                chunks.put(self._validate(chunk))
+                if self.progress:
+                    self.progress(len(chunk))
+        finally:
+            chunks.put(None)
+            worker.join()
+        if failure:
+            raise failure[0]
+        if deferred:
+            with connection.cursor() as cursor:
+                cursor.execute(f"SET CONSTRAINTS {deferred} DEFERRED")
 
     # -- one chunk ------------------------------------------------------------------------------------
-    def _chunk(self, chunk: list[tuple[int, list]]) -> None:
+    def _validate(self, chunk: list[tuple[int, list]]) -> list[tuple[int, tuple]]:
+        """The chunk's valid rows; errors of the others, and repeats inside the chunk, are recorded."""
         valid, seen = [], {}
         for number, values in chunk:
             if not any(values):
@@ -215,7 +271,11 @@ class DeliveryImporter:
                 continue
             seen[key] = number
             valid.append((number, parsed))
-        existing = self._existing([parsed[7] for _number, parsed in valid])
+        return valid
+
+    def _store(self, cursor, valid: list[tuple[int, tuple]]) -> None:
+        """Insert the rows not yet in the registry; skip the same ones, refuse the different ones."""
+        existing = self._existing(cursor, [parsed[7] for _number, parsed in valid])
         insert = []
         for number, parsed in valid:
             found = existing.get((parsed[0], parsed[7]))
@@ -231,7 +291,7 @@ class DeliveryImporter:
                     "Документ № %(number)s этого поставщика уже есть в реестре с другими данными "
                     "(поставка от %(date)s).") % {"number": parsed[7], "date": found["date"].strftime("%d.%m.%Y")})
         if insert:
-            self._insert(insert)
+            self._insert(cursor, insert)
             self.result.added += len(insert)
             self._sum(insert)
         for number, parsed in insert[: max(0, self.sample_size - len(self.result.sample))]:
@@ -357,19 +417,18 @@ class DeliveryImporter:
         return entry[0]
 
     # -- the database ---------------------------------------------------------------------------------
-    def _existing(self, documents: list[str]) -> dict[tuple[int, str], dict]:
+    def _existing(self, cursor, documents: list[str]) -> dict[tuple[int, str], dict]:
         """Deliveries already stored with these document numbers, by (supplier, document number)."""
         if not documents:
             return {}
         unique = list(set(documents))
         select = ("SELECT supplier_id, document_number, date, category_id, volume_tonnes, value_tenge, "
                   "consumer_region_id, batch_id, source_row FROM foodbelt_delivery WHERE document_number ")
-        with connection.cursor() as cursor:
-            if connection.vendor == "postgresql":
-                cursor.execute(select + "= ANY(%s)", [unique])  # one array, not thousands of placeholders
-            else:
-                cursor.execute(select + f"IN ({', '.join(['%s'] * len(unique))})", unique)
-            rows = cursor.fetchall()
+        if connection.vendor == "postgresql":
+            cursor.execute(select + "= ANY(%s)", [unique])  # one array, not thousands of placeholders
+        else:
+            cursor.execute(select + f"IN ({', '.join(['%s'] * len(unique))})", unique)
+        rows = cursor.fetchall()
         found = {}
         for supplier, document, day, category, tonnes, tenge, consumer, batch, row in rows:
             found[(supplier, document)] = {
@@ -379,10 +438,10 @@ class DeliveryImporter:
                 "batch_id": batch, "source_row": row}
         return found
 
-    def _insert(self, rows: list[tuple[int, tuple]]) -> None:
+    def _insert(self, cursor, rows: list[tuple[int, tuple]]) -> None:
         if connection.vendor == "postgresql":
             batch, now, synthetic = self.batch.pk, self.now, self.synthetic
-            with connection.cursor() as cursor, cursor.cursor.copy(
+            with cursor.copy(
                     f"COPY foodbelt_delivery ({', '.join(INSERT_COLUMNS)}) FROM STDIN") as copy:
                 # COPY is PostgreSQL's fastest way in, and it takes part in the transaction like any INSERT.
                 for number, p in rows:

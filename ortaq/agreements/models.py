@@ -47,7 +47,13 @@ class AgreementQuerySet(models.QuerySet):
 
     def for_region(self, region) -> AgreementQuerySet:
         """Agreements where the region, or an organization of the region, is a party."""
-        return self.filter(Q(parties__region=region) | Q(parties__organization__region=region)).distinct()
+        # Two indexed subqueries rather than an OR across a join with DISTINCT: fast at 100,000 agreements.
+        from ortaq.directory.models import Organization
+
+        as_region = Party.objects.filter(region=region).values("agreement_id")
+        through_organizations = Party.objects.filter(
+            organization_id__in=Organization.objects.filter(region=region).values("pk")).values("agreement_id")
+        return self.filter(Q(pk__in=as_region) | Q(pk__in=through_organizations))
 
     def between(self, region_a, region_b) -> AgreementQuerySet:
         return self.for_region(region_a).filter(pk__in=self.for_region(region_b).values("pk"))
@@ -255,7 +261,8 @@ class Commitment(RegistryModel):
         verbose_name = _("обязательство")
         verbose_name_plural = _("обязательства")
         ordering = ["due_date", "pk"]
-        indexes = [models.Index(fields=["status", "due_date"], name="commitment_status_due_idx")]
+        indexes = [models.Index(fields=["status", "due_date"], name="commitment_status_due_idx"),
+                   models.Index(fields=["due_date", "id"], name="commitment_due_idx")]
 
     def __str__(self) -> str:
         return self.text[:120]

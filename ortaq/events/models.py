@@ -113,7 +113,9 @@ class EventQuerySet(models.QuerySet):
         return self.filter(start_date__year=year)
 
     def in_region(self, region) -> EventQuerySet:
-        return self.filter(Q(region=region) | Q(participations__region=region)).distinct()
+        """Events held in the region or with its delegation (an indexed subquery, no DISTINCT)."""
+        delegations = Participation.objects.filter(region=region).values("event_id")
+        return self.filter(Q(region=region) | Q(pk__in=delegations))
 
 
 class Event(RegistryModel):

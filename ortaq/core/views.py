@@ -47,6 +47,10 @@ class RecordListView(ModelPermissionMixin, ExportMixin, SingleTableMixin, Filter
     def get_permission_object(self):
         return None
 
+    def get_paginate_by(self, queryset) -> None:
+        # The table paginates (django-tables2); paginating the object list as well would count rows twice.
+        return None
+
     def get_export_filename(self, export_format: str) -> str:
         return f"{self.model._meta.model_name}.{export_format}"
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, F, Q
+from django.db.models import Count, F
 from django.db.models.functions import Coalesce
 
 from ortaq.regions.models import Region
@@ -10,10 +10,10 @@ from ortaq.regions.models import Region
 
 def partner_regions(region: Region) -> list[dict]:
     """Regions that share agreements or events with this one, most shared first (two queries)."""
-    from ortaq.agreements.models import Party
+    from ortaq.agreements.models import Agreement, Party
     from ortaq.events.models import Participation
 
-    own_agreements = Party.objects.filter(Q(region=region) | Q(organization__region=region)).values("agreement_id")
+    own_agreements = Agreement.objects.for_region(region).values("pk")
     agreement_counts = (
         Party.objects.filter(agreement_id__in=own_agreements)
         .annotate(partner=Coalesce(F("organization__region_id"), F("region_id")))

@@ -59,14 +59,17 @@ def test_a_bad_boolean_is_refused(monkeypatch):
         env_bool("ORTAQ_X", False)
 
 
-@pytest.mark.django_db
-def test_sqlite_runs_in_wal_mode():
-    from django.db import connection
+def test_the_default_sqlite_database_runs_in_wal_mode(tmp_path, monkeypatch):
+    """The default database is a file in WAL mode (the test database lives in memory, so open a file here)."""
+    import sqlite3
 
-    if connection.vendor != "sqlite":
-        pytest.skip("SQLite only")
-    with connection.cursor() as cursor:
-        cursor.execute("PRAGMA journal_mode")
-        mode = cursor.fetchone()[0]
-    # The test database lives in memory, where SQLite reports "memory"; a file database reports "wal".
-    assert mode in {"wal", "memory"}
+    from ortaq import settings as ortaq_settings
+
+    monkeypatch.delenv("ORTAQ_DATABASE_URL", raising=False)
+    monkeypatch.setattr(ortaq_settings, "VAR_DIR", tmp_path)
+    config = ortaq_settings._database_config()
+    assert config["NAME"] == str(tmp_path / "ortaq.sqlite3")
+    connection = sqlite3.connect(config["NAME"])
+    connection.executescript(config["OPTIONS"]["init_command"])
+    assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    connection.close()

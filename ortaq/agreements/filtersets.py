@@ -26,7 +26,9 @@ class AgreementFilterSet(django_filters.FilterSet):
         fields = ["title", "kind", "status", "region", "areas", "year"]
 
     def filter_region(self, queryset, name, value):
-        return queryset.filter(pk__in=Agreement.objects.for_region(value).values("pk")) if value else queryset
+        from ortaq.analytics.services import touching_agreements  # the indexed "records of a region"
+
+        return queryset.filter(touching_agreements(value)) if value else queryset
 
 
 class CommitmentFilterSet(django_filters.FilterSet):
@@ -51,7 +53,9 @@ class CommitmentFilterSet(django_filters.FilterSet):
     def filter_region(self, queryset, name, value):
         if not value:
             return queryset
-        return queryset.filter(Q(owner__region=value) | Q(pk__in=Commitment.objects.for_region(value).values("pk")))
+        from ortaq.analytics.services import touching_agreements  # the indexed "records of a region"
+
+        return queryset.filter(Q(owner__region=value) | touching_agreements(value, "agreement_id"))
 
 
 class ProgressReportFilterSet(django_filters.FilterSet):

@@ -70,3 +70,28 @@ class StaleRegion(models.Model):
 
     def __str__(self) -> str:
         return str(self.region_id)
+
+
+class Touch(models.Model):
+    """One record touching one region (see `membership`), with the record's date: the index behind every
+    "records of a region" and "records of a pair of regions" list. Kept exact on write (`touches`)."""
+
+    class Kind(models.IntegerChoices):
+        AGREEMENT = 1, _("соглашение")
+        EVENT = 2, _("событие")
+        PROJECT = 3, _("совместный проект")
+
+    region = models.ForeignKey("regions.Region", on_delete=models.CASCADE, related_name="+", db_index=False)
+    kind = models.PositiveSmallIntegerField(choices=Kind.choices)
+    record_id = models.BigIntegerField()
+    # The record's date (signed, started, first year); undated records carry UNDATED so they sort last.
+    day = models.DateField()
+
+    class Meta:
+        verbose_name = _("связь записи с регионом")
+        verbose_name_plural = _("связи записей с регионами")
+        constraints = [models.UniqueConstraint(fields=["kind", "record_id", "region"], name="touch_once")]
+        indexes = [models.Index(fields=["region", "kind", "day", "record_id"], name="touch_region_day_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.record_id} → {self.region_id}"

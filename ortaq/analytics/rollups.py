@@ -14,7 +14,7 @@ from django.db import connection, transaction
 from django.db.models import Count, Q
 from django.db.models.functions import Coalesce, ExtractYear
 
-from ortaq.analytics import membership, supply
+from ortaq.analytics import membership, supply, touches
 from ortaq.analytics.models import PairYear, StaleRegion, Tally
 
 GLOBAL = 0
@@ -55,6 +55,7 @@ def refresh_all() -> None:
         StaleRegion.objects.all().delete()
         Tally.objects.all().delete()
         PairYear.objects.all().delete()
+        touches.rebuild()
         _refresh_global()
         _insert_tallies(_region_tallies(None))
         _insert_pairs(_pair_rows(None), supply.flows_by_pair_year(None))

@@ -8,7 +8,7 @@ from collections import defaultdict
 from django.db.models import Case, Count, F, IntegerField, Q, Sum, When
 from django.utils import timezone
 
-from ortaq.agreements.models import DUE_SOON_DAYS, Commitment, Party
+from ortaq.agreements.models import DUE_SOON_DAYS, Commitment
 from ortaq.analytics.intensity import SUMS, explain, intensity
 from ortaq.analytics.models import PairYear, Tally
 from ortaq.analytics.rollups import ensure_fresh
@@ -18,12 +18,10 @@ OPEN_STATUSES = ("open", "in_progress")
 
 
 def touching_agreements(region, field: str = "pk") -> Q:
-    """`field` names an agreement where the region, or one of its organizations, is a party.
+    """`field` names an agreement where the region, or one of its organizations, is a party (one index range)."""
+    from ortaq.analytics import touches
 
-    Two IN subqueries, each served by an index (party.region; organization.region → party.organization),
-    rather than one OR across a join that scans every party."""
-    return (Q(**{f"{field}__in": Party.objects.filter(region=region).values("agreement_id")})
-            | Q(**{f"{field}__in": Party.objects.filter(organization__region=region).values("agreement_id")}))
+    return Q(**{f"{field}__in": touches.of_region(region, touches.Kind.AGREEMENT)})
 
 
 def commitment_figures(region=None) -> dict[str, int]:

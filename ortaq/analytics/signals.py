@@ -94,3 +94,62 @@ def _connect_food_belt_imports() -> None:
 
 
 _connect_food_belt_imports()
+
+
+# -- touches: refreshed in the writing transaction, for the records the write changed -----------------
+def _touched_records(instance) -> list[tuple[int, list[int]]]:
+    """(kind, record ids) whose touches depend on this instance."""
+    from ortaq.analytics.models import Touch
+
+    label = instance._meta.label
+    if label == "agreements.Agreement":
+        return [(Touch.Kind.AGREEMENT, [instance.pk])]
+    if label == "agreements.Party":
+        return [(Touch.Kind.AGREEMENT, [instance.agreement_id])]
+    if label == "events.Event":
+        return [(Touch.Kind.EVENT, [instance.pk])]
+    if label == "events.Participation":
+        return [(Touch.Kind.EVENT, [instance.event_id])]
+    if label == "projects.JointProject":
+        return [(Touch.Kind.PROJECT, [instance.pk])]
+    if label == "directory.Organization":
+        return _records_of_organization(instance.pk)
+    return []
+
+
+def _records_of_organization(pk: int) -> list[tuple[int, list[int]]]:
+    from ortaq.agreements.models import Party
+    from ortaq.analytics.models import Touch
+    from ortaq.events.models import Event, Participation
+    from ortaq.projects.models import JointProject
+
+    events = {*Event.objects.filter(host_id=pk).values_list("pk", flat=True),
+              *Participation.objects.filter(organization_id=pk).values_list("event_id", flat=True)}
+    return [(Touch.Kind.AGREEMENT, list(Party.objects.filter(organization_id=pk).values_list("agreement_id", flat=True))),
+            (Touch.Kind.EVENT, list(events)),
+            (Touch.Kind.PROJECT, list(JointProject.objects.filter(partners=pk).values_list("pk", flat=True)))]
+
+
+def _refresh_touches(instance) -> None:
+    from ortaq.analytics import touches
+
+    for kind, ids in _touched_records(instance):
+        touches.refresh(kind, ids)
+
+
+@receiver(post_save)
+def touches_after_save(sender, instance, raw=False, **kwargs) -> None:
+    if not raw and _tracked(instance):
+        _refresh_touches(instance)
+
+
+@receiver(post_delete)
+def touches_after_delete(sender, instance, **kwargs) -> None:
+    if _tracked(instance):
+        _refresh_touches(instance)
+
+
+@receiver(m2m_changed)
+def touches_after_relations(sender, instance, action, **kwargs) -> None:
+    if action.startswith("post_") and _tracked(instance):
+        _refresh_touches(instance)

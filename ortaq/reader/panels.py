@@ -9,6 +9,7 @@ from ortaq.core.plugins import Panel
 
 def region_panels(region) -> list[Panel]:
     from ortaq.agreements.models import Agreement
+    from ortaq.analytics import touches
     from ortaq.events.models import Event
     from ortaq.reader.models import Proposal
 
@@ -16,8 +17,8 @@ def region_panels(region) -> list[Panel]:
     accepted = Proposal.objects.filter(status=Proposal.Status.ACCEPTED)
     rows = list(
         (accepted.filter(record_type=types[Agreement],
-                         record_id__in=Agreement.objects.for_region(region).values("pk"))
-         | accepted.filter(record_type=types[Event], record_id__in=Event.objects.in_region(region).values("pk")))
+                         record_id__in=touches.of_region(region, touches.Kind.AGREEMENT))
+         | accepted.filter(record_type=types[Event], record_id__in=touches.of_region(region, touches.Kind.EVENT)))
         .select_related("document").prefetch_related("record").order_by("-decided_at")[:20]
     )
     if not rows:

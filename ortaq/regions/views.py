@@ -9,8 +9,9 @@ from ortaq.core.views import (
 from ortaq.regions.filtersets import RegionFilterSet, SettlementFilterSet
 from ortaq.regions.forms import RegionForm, SettlementForm
 from ortaq.regions.models import Region, Settlement
-from ortaq.regions.services import partner_regions
 from ortaq.regions.tables import RegionTable, SettlementTable
+
+RECENT = 50  # the latest agreements, events and projects listed on a region's page
 
 
 class RegionListView(RecordListView):
@@ -25,6 +26,7 @@ class RegionDetailView(RecordDetailView):
 
     def get_context_data(self, **kwargs) -> dict:
         from ortaq.agreements.models import Agreement
+        from ortaq.analytics import touches
         from ortaq.directory.models import Position
         from ortaq.events.models import Event
         from ortaq.projects.models import JointProject
@@ -35,11 +37,13 @@ class RegionDetailView(RecordDetailView):
             organizations=region.organizations.order_by("name")[:50],
             organization_count=region.organizations.count(),
             people_in_office=Position.objects.current().filter(region=region).select_related("person", "organization"),
-            agreements=Agreement.objects.for_region(region).prefetch_related("parties__organization",
-                                                                              "parties__region")[:50],
-            events=Event.objects.in_region(region).select_related("region", "program")[:50],
-            projects=JointProject.objects.for_region(region)[:50],
-            partners=partner_regions(region),
+            agreements=touches.latest(
+                touches.Touch.objects.filter(region=region, kind=touches.Kind.AGREEMENT),
+                Agreement.objects.prefetch_related("parties__organization", "parties__region"), RECENT),
+            events=touches.latest(touches.Touch.objects.filter(region=region, kind=touches.Kind.EVENT),
+                                  Event.objects.select_related("region", "program"), RECENT),
+            projects=touches.latest(touches.Touch.objects.filter(region=region, kind=touches.Kind.PROJECT),
+                                    JointProject.objects.all(), RECENT),
             settlements=region.settlements.all()[:50],
             panels=region_panels(region),
         )

@@ -8,4 +8,4 @@ class AnalyticsConfig(AppConfig):
     verbose_name = _("Аналитика")
 
     def ready(self) -> None:
-        from ortaq.analytics import signals  # noqa: F401 - connects the rollup receivers
+        from ortaq.analytics import signals, tracker  # noqa: F401 - connects the rollup and tracker receivers

@@ -261,8 +261,17 @@ class Commitment(RegistryModel):
         verbose_name = _("обязательство")
         verbose_name_plural = _("обязательства")
         ordering = ["due_date", "pk"]
-        indexes = [models.Index(fields=["status", "due_date"], name="commitment_status_due_idx"),
-                   models.Index(fields=["due_date", "id"], name="commitment_due_idx")]
+        # No (status, due_date) index: without statistics SQLite takes it for "status IN (…) ORDER BY due_date"
+        # and sorts every open commitment; (due_date, id) serves those lists in order, the partial ones count.
+        indexes = [models.Index(fields=["due_date", "id"], name="commitment_due_idx"),
+                   # Open commitments only (the tracker and its backlog): by owner, by due date, by agreement.
+                   # Status is carried as well, so that SQLite counts from the index without reading rows.
+                   models.Index(fields=["owner", "due_date", "status"], name="commitment_open_owner_idx",
+                                condition=Q(status__in=["open", "in_progress"])),
+                   models.Index(fields=["due_date", "owner", "status"], name="commitment_open_due_idx",
+                                condition=Q(status__in=["open", "in_progress"])),
+                   models.Index(fields=["agreement", "due_date", "owner", "status"],
+                                name="commitment_open_agreement_idx", condition=Q(status__in=["open", "in_progress"]))]
 
     def __str__(self) -> str:
         return self.text[:120]
@@ -315,3 +324,21 @@ class ProgressReport(RegistryModel):
 
     def scope(self) -> Scope:
         return self.commitment.scope()
+
+
+class OwnerBacklog(models.Model):
+    """Derived, never edited: per owner organization, its open commitments due before `due_before` (the first
+    day of the month they were counted in). Kept exact on every commitment write by `ortaq.analytics.tracker`;
+    owner_key 0 stands for commitments without an owner, -1 for the stamp row (month and last commitment id)."""
+
+    owner_key = models.BigIntegerField(primary_key=True)
+    due_before = models.DateField()
+    open_count = models.IntegerField(default=0)
+    last_commitment_id = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("просроченные обязательства организации (итог)")
+        verbose_name_plural = _("просроченные обязательства организаций (итоги)")
+
+    def __str__(self) -> str:
+        return f"{self.owner_key}: {self.open_count} < {self.due_before}"

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from ortaq.agreements.filtersets import CommitmentFilterSet
 from ortaq.agreements.models import DUE_SOON_DAYS, Commitment
 from ortaq.analytics.services import touching_agreements
+from ortaq.analytics.tracker import OPEN_STATUSES
 
 
 class TrackerFilterSet(CommitmentFilterSet):
@@ -37,9 +38,19 @@ class TrackerFilterSet(CommitmentFilterSet):
         if value == "all":
             return queryset
         if value == "attention":
+            # Listed statuses (not "all but done and cancelled"): the indexes on (status, …) serve them.
             soon = timezone.localdate() + datetime.timedelta(days=DUE_SOON_DAYS)
-            return queryset.open().filter(due_date__lte=soon)
+            return queryset.filter(status__in=OPEN_STATUSES, due_date__lte=soon)
         return super().filter_state(queryset, name, value)
+
+    def attention_scope(self) -> tuple[bool, object]:
+        """(True, region or None) when the view is what needs attention, narrowed at most by a region: its
+        figures then come from the backlog or the region's partial indexes; (False, None) otherwise."""
+        data = self.form.cleaned_data if self.is_bound and self.form.is_valid() else {}
+        narrowed = any(value not in (None, "") for key, value in data.items() if key not in ("state", "region"))
+        if data.get("state") != "attention" or narrowed:
+            return False, None
+        return True, data.get("region")
 
     def filter_region(self, queryset, name, value):
         if not value:

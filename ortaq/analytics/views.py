@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
+from django_tables2 import RequestConfig
 
-from ortaq.agreements.models import DUE_SOON_DAYS, Commitment
+from ortaq.agreements.models import Commitment
 from ortaq.agreements.tables import CommitmentTable
-from ortaq.analytics import brief, charts, pairs, services
+from ortaq.analytics import brief, charts, pairs, services, tracker
 from ortaq.analytics.filtersets import TrackerFilterSet
 from ortaq.analytics.intensity import FORMULA
 from ortaq.core.views import RecordListView
@@ -84,19 +85,26 @@ class TrackerView(RecordListView):
     def get_queryset(self):
         return super().get_queryset().select_related("agreement", "owner")
 
+    @cached_property
+    def today(self) -> datetime.date:
+        return timezone.localdate()
+
+    @cached_property
+    def figures(self) -> dict:
+        """By owner, by region and the number of rows: from the backlog or partial indexes unless narrowed."""
+        attention, region = self.filterset.attention_scope()
+        return tracker.figures(None if attention else self.object_list, self.today, region)
+
+    def get_table(self, **kwargs):
+        table = self.get_table_class()(data=self.get_table_data(), **kwargs)
+        table.data._length = self.figures["total"]  # counted with the figures: no COUNT of its own
+        return RequestConfig(self.request, paginate=self.get_table_pagination(table)).configure(table)
+
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
-        today = timezone.localdate()
-        soon = today + datetime.timedelta(days=DUE_SOON_DAYS)
-        counts = {"overdue": Count("pk", filter=Q(due_date__lt=today)),
-                  "due_soon": Count("pk", filter=Q(due_date__gte=today, due_date__lte=soon)),
-                  "total": Count("pk")}
-        rows = self.object_list.order_by()
-        context["by_owner"] = (rows.values("owner_id", "owner__name").annotate(**counts)
-                               .order_by("-overdue", "-due_soon")[:15])
-        context["by_region"] = (rows.values("owner__region_id", "owner__region__name_ru").annotate(**counts)
-                                .order_by("-overdue", "-due_soon")[:20])
-        context["today"] = today
+        context["by_owner"] = self.figures["by_owner"]
+        context["by_region"] = self.figures["by_region"]
+        context["today"] = self.today
         return context
 
 

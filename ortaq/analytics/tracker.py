@@ -1,0 +1,222 @@
+"""The commitments tracker's figures: overdue and due soon by owner organization and by the owner's region.
+
+An open commitment is "open" or "in_progress"; it is overdue when its due date has passed and due soon when
+it falls in the next DUE_SOON_DAYS days. The default view (everything that needs attention) never reads all
+overdue commitments: `OwnerBacklog` holds, per owner, the open commitments due before the first day of this
+month (kept exact on every write by the receivers below, rebuilt when the month changes or when commitments
+were created in bulk behind the receivers' back); only the short window [month start, today + 30 days] is
+counted live, from an index. Narrowed views (a region, a text, a status, …) count their rows live.
+Every figure is one SQL statement: the grouped owner rows, the region rows made from them, and the total.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Count, IntegerField, Q, QuerySet, Value
+from django.db.models.functions import Coalesce
+from django.db.models.signals import post_delete, post_save, pre_save
+from django.dispatch import receiver
+from django.utils import timezone
+
+from ortaq.agreements.models import DUE_SOON_DAYS, Commitment, OwnerBacklog
+
+OPEN_STATUSES = ("open", "in_progress")
+# Literal, not bound: SQLite uses the partial indexes (WHERE status IN (…)) only for a literal condition.
+OPEN_SQL = "status IN ('open', 'in_progress')"
+STAMP = -1
+NO_OWNER = 0
+OWNER_ROWS = 15
+REGION_ROWS = 20
+
+
+def _table(model) -> str:
+    return connection.ops.quote_name(model._meta.db_table)
+
+
+def _rows(sql: str, params: list) -> list[tuple]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def _execute(sql: str, params: list) -> None:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+
+
+def month_start(day: datetime.date) -> datetime.date:
+    return day.replace(day=1)
+
+
+def is_counted(status: str | None, due_date: datetime.date | None, due_before: datetime.date) -> bool:
+    """Whether a commitment in this state belongs to the backlog counted up to `due_before`."""
+    return status in OPEN_STATUSES and due_date is not None and due_date < due_before
+
+
+# --- the backlog -------------------------------------------------------------------------------------------
+
+def rebuild(today: datetime.date | None = None) -> None:
+    """Count every owner's open commitments due before this month, from the partial index by owner."""
+    due_before = month_start(today or timezone.localdate())
+    backlog, commitments = _table(OwnerBacklog), _table(Commitment)
+    try:
+        with transaction.atomic():
+            OwnerBacklog.objects.all().delete()
+            _execute(f"INSERT INTO {backlog} (owner_key, due_before, open_count, last_commitment_id) "
+                     f"SELECT COALESCE(owner_id, {NO_OWNER}), %s, COUNT(*), 0 FROM {commitments} "
+                     f"WHERE {OPEN_SQL} AND due_date < %s GROUP BY COALESCE(owner_id, {NO_OWNER})",
+                     [due_before, due_before])
+            _execute(f"INSERT INTO {backlog} (owner_key, due_before, open_count, last_commitment_id) "
+                     f"SELECT %s, %s, 0, COALESCE(MAX(id), 0) FROM {commitments}", [STAMP, due_before])
+    except IntegrityError:  # another process rebuilt it at the same moment
+        pass
+
+
+def ensure_backlog(today: datetime.date) -> None:
+    """Rebuild the backlog when it counts up to another month or misses commitments (one query when fresh)."""
+    stamp = _rows(f"SELECT b.due_before, b.last_commitment_id, (SELECT MAX(c.id) FROM {_table(Commitment)} c) "
+                  f"FROM {_table(OwnerBacklog)} b WHERE b.owner_key = %s", [STAMP])
+    if not stamp:
+        rebuild(today)
+        return
+    due_before, last_id, max_id = stamp[0]
+    if isinstance(due_before, str):  # SQLite through a raw cursor
+        due_before = datetime.date.fromisoformat(due_before)
+    if due_before != month_start(today) or (max_id or 0) > last_id:
+        rebuild(today)
+
+
+def _add(owner_id: int | None, delta: int, due_before: datetime.date) -> None:
+    """Add `delta` to an owner's backlog, if the backlog counts up to `due_before` (else it will be rebuilt)."""
+    backlog = _table(OwnerBacklog)
+    _execute(f"INSERT INTO {backlog} (owner_key, due_before, open_count, last_commitment_id) "
+             f"SELECT %s, %s, %s, 0 FROM {backlog} s WHERE s.owner_key = %s AND s.due_before = %s "
+             f"ON CONFLICT (owner_key) DO UPDATE SET open_count = {backlog}.open_count + excluded.open_count",
+             [owner_id or NO_OWNER, due_before, delta, STAMP, due_before])
+
+
+def _note_created(pk: int) -> None:
+    """Move the stamp to a commitment created through the ORM; drop it when others were created in bulk."""
+    commitments = _table(Commitment)
+    missed = _rows(f"SELECT COALESCE(MAX(id), 0) FROM {commitments} WHERE id < %s", [pk])[0][0]
+    stamp = OwnerBacklog.objects.filter(owner_key=STAMP)
+    if stamp.filter(last_commitment_id__lt=missed).exists():
+        stamp.delete()
+    else:
+        stamp.filter(last_commitment_id__lt=pk).update(last_commitment_id=pk)
+
+
+@receiver(pre_save, sender=Commitment)
+def remember_counted(sender, instance: Commitment, **kwargs) -> None:
+    instance._tracker_old = None
+    if instance.pk is not None:
+        instance._tracker_old = (Commitment.objects.filter(pk=instance.pk)
+                                 .values_list("owner_id", "status", "due_date").first())
+
+
+@receiver(post_save, sender=Commitment)
+def count_saved(sender, instance: Commitment, created: bool, **kwargs) -> None:
+    due_before = month_start(timezone.localdate())
+    old = getattr(instance, "_tracker_old", None)
+    if old is not None and is_counted(old[1], old[2], due_before):
+        _add(old[0], -1, due_before)
+    if is_counted(instance.status, instance.due_date, due_before):
+        _add(instance.owner_id, 1, due_before)
+    if created or old is None:
+        _note_created(instance.pk)
+
+
+@receiver(post_delete, sender=Commitment)
+def count_deleted(sender, instance: Commitment, **kwargs) -> None:
+    due_before = month_start(timezone.localdate())
+    if is_counted(instance.status, instance.due_date, due_before):
+        _add(instance.owner_id, -1, due_before)
+
+
+# --- the figures -------------------------------------------------------------------------------------------
+
+def _window_sql(today: datetime.date) -> tuple[str, list]:
+    """Per owner: the backlog, plus the open commitments of [month start, today + 30 days] counted live."""
+    soon = today + datetime.timedelta(days=DUE_SOON_DAYS)
+    sql = (f"SELECT k, SUM(overdue) AS overdue, SUM(due_soon) AS due_soon, SUM(overdue + due_soon) AS total "
+           f"FROM (SELECT owner_key AS k, open_count AS overdue, 0 AS due_soon FROM {_table(OwnerBacklog)} "
+           f"WHERE owner_key >= 0 AND open_count <> 0 "
+           f"UNION ALL SELECT COALESCE(owner_id, {NO_OWNER}) AS k, "
+           f"SUM(CASE WHEN due_date < %s THEN 1 ELSE 0 END) AS overdue, "
+           f"SUM(CASE WHEN due_date >= %s THEN 1 ELSE 0 END) AS due_soon "
+           f"FROM {_table(Commitment)} WHERE {OPEN_SQL} AND due_date >= %s AND due_date <= %s "
+           f"GROUP BY COALESCE(owner_id, {NO_OWNER})) u GROUP BY k")
+    return sql, [today, today, month_start(today), soon]
+
+
+def _live_sql(rows: QuerySet, today: datetime.date) -> tuple[str, list]:
+    """Per owner, counted over the filtered commitments."""
+    soon = today + datetime.timedelta(days=DUE_SOON_DAYS)
+    open_ = Q(status__in=OPEN_STATUSES)
+    grouped = (rows.order_by().annotate(k=Coalesce("owner_id", Value(NO_OWNER), output_field=IntegerField()))
+               .values("k").annotate(overdue=Count("pk", filter=open_ & Q(due_date__lt=today)),
+                                     due_soon=Count("pk", filter=open_ & Q(due_date__gte=today, due_date__lte=soon)),
+                                     total=Count("pk")))
+    sql, params = grouped.query.sql_with_params()
+    return sql, list(params)
+
+
+def _region_sql(region, today: datetime.date) -> tuple[str, list]:
+    """Per owner, what needs attention in a region: the commitments its organizations own, plus the others of
+    the agreements touching it; two disjoint parts, each read from a partial index only."""
+    from ortaq.analytics.services import touching_agreements
+    from ortaq.directory.models import Organization
+
+    soon = today + datetime.timedelta(days=DUE_SOON_DAYS)
+    attention = Commitment.objects.order_by().extra(where=[OPEN_SQL]).filter(due_date__lte=soon)
+    own = Organization.objects.filter(region=region).values("pk")
+    parts = [attention.filter(owner_id__in=own),
+             attention.filter(touching_agreements(region, "agreement_id")).exclude(owner_id__in=own)]
+    counted = [part.annotate(k=Coalesce("owner_id", Value(NO_OWNER), output_field=IntegerField())).values("k")
+               .annotate(overdue=Count("pk", filter=Q(due_date__lt=today)),
+                         due_soon=Count("pk", filter=Q(due_date__gte=today)), total=Count("pk"))
+               for part in parts]
+    sql, params = counted[0].union(counted[1], all=True).query.sql_with_params()
+    return (f"SELECT k, SUM(overdue) AS overdue, SUM(due_soon) AS due_soon, SUM(total) AS total "
+            f"FROM ({sql}) u GROUP BY k"), list(params)
+
+
+def figures(rows: QuerySet | None, today: datetime.date, region=None) -> dict:
+    """{"by_owner": [...], "by_region": [...], "total": n} in one query. `rows` None: all that needs
+    attention (of `region` when given); else counted over the filtered rows."""
+    if rows is not None:
+        grouped, params = _live_sql(rows, today)
+    elif region is not None:
+        grouped, params = _region_sql(region, today)
+    else:
+        ensure_backlog(today)
+        grouped, params = _window_sql(today)
+    from ortaq.directory.models import Organization
+    from ortaq.regions.models import Region
+
+    organizations, regions = _table(Organization), _table(Region)
+    sql = (f"WITH g AS ({grouped}) "
+           f"SELECT 1, t.k, o.name, t.overdue, t.due_soon, t.total FROM "
+           f"(SELECT k, overdue, due_soon, total FROM g ORDER BY overdue DESC, due_soon DESC, k LIMIT {OWNER_ROWS}) t "
+           f"LEFT JOIN {organizations} o ON o.id = t.k "
+           f"UNION ALL SELECT 2, t.region_id, r.name_ru, t.overdue, t.due_soon, t.total FROM "
+           f"(SELECT o.region_id, SUM(g.overdue) AS overdue, SUM(g.due_soon) AS due_soon, SUM(g.total) AS total "
+           f"FROM g LEFT JOIN {organizations} o ON o.id = g.k GROUP BY o.region_id "
+           f"ORDER BY SUM(g.overdue) DESC, SUM(g.due_soon) DESC, o.region_id LIMIT {REGION_ROWS}) t "
+           f"LEFT JOIN {regions} r ON r.id = t.region_id "
+           f"UNION ALL SELECT 3, NULL, NULL, SUM(overdue), SUM(due_soon), SUM(total) FROM g")
+    result: dict = {"by_owner": [], "by_region": [], "total": 0}
+    for part, key, name, overdue, due_soon, total in _rows(sql, params):
+        counts = {"overdue": int(overdue or 0), "due_soon": int(due_soon or 0), "total": int(total or 0)}
+        if part == 1:
+            result["by_owner"].append({"owner_id": key or None, "owner__name": name, **counts})
+        elif part == 2:
+            result["by_region"].append({"owner__region_id": key, "owner__region__name_ru": name, **counts})
+        else:
+            result["total"] = counts["total"]
+    # UNION ALL keeps each part's order on both databases in practice; make it certain.
+    result["by_owner"].sort(key=lambda row: (-row["overdue"], -row["due_soon"], row["owner_id"] or 0))
+    result["by_region"].sort(key=lambda row: (-row["overdue"], -row["due_soon"], row["owner__region_id"] or 0))
+    return result

@@ -1,18 +1,18 @@
 """Importing deliveries from a file: every row checked by the rules of `validation`, all or nothing.
 
-The importer streams rows in chunks inside ONE transaction: it validates each row, inserts the valid ones
-at once (so that a document number repeated anywhere in the file is caught by the database's own index),
-and at the end either commits — refreshing the rollups in the same transaction — or, when any row was
-refused or this is a preview, rolls everything back. A killed process therefore leaves nothing behind.
-A row whose supplier and document number are already in the registry with the same data is skipped, so a
-re-run of the same file adds nothing twice.
+The importer streams rows in chunks inside ONE transaction and validates each row. On SQLite it inserts the
+valid ones at once (so that a document number repeated anywhere in the file is caught against the rows
+already written); on PostgreSQL they are staged and checked as sets, then stored in one short phase
+(`pg_import`). At the end it either commits — refreshing the rollups in the same transaction — or, when any
+row was refused or this is a preview, rolls everything back. A killed process therefore leaves nothing
+behind. A row whose supplier and document number are already in the registry with the same data is skipped,
+so a re-run of the same file adds nothing twice.
 """
 
 from __future__ import annotations
 
 import datetime
-import queue
-import threading
+import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -25,7 +25,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ortaq.core.permissions import ADMIN, role_of, user_scope
-from ortaq.foodbelt import rollups, validation
+from ortaq.foodbelt import pg_import, rollups, validation
 from ortaq.foodbelt.models import TENGE, TONNES, DeliveryImport, ProductCategory, Supplier
 from ortaq.foodbelt.signals import deliveries_imported
 from ortaq.regions.models import Region
@@ -43,13 +43,18 @@ COLUMNS = [
     ("document_number", "Номер документа", ("document_number", "номер", "№ документа", "номер накладной")),
 ]
 REQUIRED = ("category", "date", "volume_tonnes", "value_tenge", "document_number")
-INSERT_COLUMNS = ["created_at", "updated_at", "version", "supplier_id", "category_id", "date", "volume_tonnes",
-                  "value_tenge", "consumer_region_id", "consumer", "document_number", "batch_id", "source_row",
-                  "synthetic"]
 CHUNK = 5000
-PIPELINE_DEPTH = 2  # chunks validated ahead of the database (bounds memory)
 SQLITE_CACHE_KB = 256 * 1024
 SQLITE_ROWS_PER_STATEMENT = 1000  # 9 bound values a row: well below SQLite's 32 766 variables
+
+
+def _plain_number(field: dict) -> re.Pattern:
+    """Numbers as files mostly write them ("1234.5"): within the field's digits and decimals, no sign."""
+    places = field["decimal_places"]
+    return re.compile(rf"\d{{1,{field['max_digits'] - places}}}(?:\.\d{{1,{places}}})?")
+
+
+TONNES_TEXT, TENGE_TEXT = _plain_number(TONNES), _plain_number(TENGE)
 
 
 def _fold(text) -> str:
@@ -118,12 +123,14 @@ class DeliveryImporter:
     def __init__(self, *, user=None, file_name: str = "", sha256: str = "", synthetic: bool = False,
                  default_consumer: Region | None = None, today: datetime.date | None = None,
                  max_errors: int = 10000, sample_size: int = 20, chunk_size: int = CHUNK,
-                 progress: Callable[[int], None] | None = None) -> None:
+                 progress: Callable[[int], None] | None = None, bulk_rows: int | None = None) -> None:
         self.user, self.file_name, self.sha256, self.synthetic = user, file_name, sha256, synthetic
         self.today = today or timezone.localdate()
         self.max_errors, self.sample_size, self.chunk_size, self.progress = (
             max_errors, sample_size, chunk_size, progress)
         self.default_consumer_id = default_consumer.pk if default_consumer else None
+        self.bulk_rows = bulk_rows  # PostgreSQL: new rows from which keys are dropped and re-added (pg_import)
+        self.stage: pg_import.Stage | None = None
         self.scope = None
         if user is not None and role_of(user) != ADMIN:
             self.scope = user_scope(user)
@@ -132,7 +139,6 @@ class DeliveryImporter:
     def run(self, rows: Iterable[list], *, commit: bool = True) -> ImportResult:
         """Import rows (the header row first); commit only when every row passed and `commit` is true."""
         self.result = ImportResult()
-        self.lock = threading.Lock()
         self.lookups = Lookups()
         # Sums of the inserted rows, added to the rollups at the end (exact decimals, proportional to the file).
         self.cells: dict[tuple, list] = {}
@@ -157,7 +163,9 @@ class DeliveryImporter:
             self.now = connection.ops.adapt_datetimefield_value(timezone.now())
             numbered = enumerate(iterator, start=2)
             if connection.vendor == "postgresql":
-                self._pipeline(numbered)
+                self.stage = pg_import.Stage(self, bulk=self.bulk_rows)
+                self.stage.load(numbered)
+                self.stage.check()
             else:
                 with connection.cursor() as cursor:
                     while chunk := list(islice(numbered, self.chunk_size)):
@@ -171,8 +179,15 @@ class DeliveryImporter:
             DeliveryImport.objects.filter(pk=self.batch.pk).update(
                 rows_total=self.result.rows, rows_added=self.result.added, rows_skipped=self.result.skipped)
             if self.result.added:
-                rollups.add(self.cells, self.supplier_years)
-                regions = {key[0] for key in self.cells} | {key[1] for key in self.cells}
+                if self.stage is not None:
+                    regions = self.stage.store()
+                    if regions is None:  # refused (tables busy): reported as an error, nothing kept
+                        self.result.errors.sort(key=lambda error: error.row)
+                        transaction.set_rollback(True)
+                        return self.result
+                else:
+                    rollups.add(self.cells, self.supplier_years)
+                    regions = {key[0] for key in self.cells} | {key[1] for key in self.cells}
                 deliveries_imported.send(sender=DeliveryImport, batch=self.batch, region_ids=regions)
             self.result.committed = True
         return self.result
@@ -204,55 +219,9 @@ class DeliveryImporter:
         return not missing
 
     def _error(self, row: int, column: str, value, message: str) -> None:
-        with self.lock:  # the database thread reports duplicates while the main thread validates
-            self.result.error_count += 1
-            if len(self.result.errors) < self.max_errors:
-                self.result.errors.append(RowError(row, column, "" if value is None else str(value)[:200], message))
-
-    # -- PostgreSQL: validation and the database side by side ----------------------------------------
-    def _pipeline(self, numbered: Iterator[tuple[int, list]]) -> None:
-        """Validate chunks here while a second thread stores the previous ones on the same connection.
-
-        The thread only uses this connection's raw psycopg connection (thread-safe, one transaction), and
-        the main thread leaves the database alone until the thread has finished. The foreign keys of the
-        deliveries are checked at the end of each chunk's COPY rather than all at commit, so that
-        PostgreSQL's checking overlaps with the validation of the next chunk.
-        """
-        raw = connection.connection
-        chunks: queue.Queue = queue.Queue(maxsize=PIPELINE_DEPTH)
-        failure: list[BaseException] = []
-
-        def store() -> None:
-            with raw.cursor() as cursor:
-                while (valid := chunks.get()) is not None:
-                    if failure:
-                        continue  # drain until the main thread stops
-                    try:
-                        self._store(cursor, valid)
-                    except BaseException as error:  # re-raised in the main thread
-                        failure.append(error)
-
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT quote_ident(conname) FROM pg_constraint WHERE conrelid = "
-                           "'foodbelt_delivery'::regclass AND contype = 'f' AND condeferrable AND condeferred")
-            deferred = ", ".join(name for (name,) in cursor.fetchall())
-            if deferred:
-                cursor.execute(f"SET CONSTRAINTS {deferred} IMMEDIATE")
-        worker = threading.Thread(target=store, name="delivery-import-store", daemon=True)
-        worker.start()
-        try:
-            while not failure and (chunk := list(islice(numbered, self.chunk_size))):
-                chunks.put(self._validate(chunk))
-                if self.progress:
-                    self.progress(len(chunk))
-        finally:
-            chunks.put(None)
-            worker.join()
-        if failure:
-            raise failure[0]
-        if deferred:
-            with connection.cursor() as cursor:
-                cursor.execute(f"SET CONSTRAINTS {deferred} DEFERRED")
+        self.result.error_count += 1
+        if len(self.result.errors) < self.max_errors:
+            self.result.errors.append(RowError(row, column, "" if value is None else str(value)[:200], message))
 
     # -- one chunk ------------------------------------------------------------------------------------
     def _validate(self, chunk: list[tuple[int, list]]) -> list[tuple[int, tuple]]:
@@ -274,7 +243,7 @@ class DeliveryImporter:
         return valid
 
     def _store(self, cursor, valid: list[tuple[int, tuple]]) -> None:
-        """Insert the rows not yet in the registry; skip the same ones, refuse the different ones."""
+        """SQLite: insert the rows not yet in the registry; skip the same ones, refuse the different ones."""
         existing = self._existing(cursor, [parsed[7] for _number, parsed in valid])
         insert = []
         for number, parsed in valid:
@@ -344,11 +313,16 @@ class DeliveryImporter:
             if self.i_consumer_region is not None and values[self.i_consumer_region]:
                 consumer = self.region_memo[values[self.i_consumer_region]]
             document = values[self.i_document].strip()
+            tonnes, tenge = values[self.i_tonnes], values[self.i_tenge]
+            if not (TONNES_TEXT.fullmatch(tonnes) and TENGE_TEXT.fullmatch(tenge)):
+                return None  # spaces, commas, signs, too many digits: the full rules and their messages
+            tonnes = Decimal(tonnes)
+            if not tonnes:
+                return None
             result = (self.supplier_memo[values[self.i_bin]], self.category_memo[values[self.i_category]],
-                      self.date_memo[values[self.i_date]], validation.volume(values[self.i_tonnes]),
-                      validation.money(values[self.i_tenge]), consumer,
+                      self.date_memo[values[self.i_date]], tonnes, Decimal(tenge), consumer,
                       (values[self.i_consumer] or "")[:300] if self.i_consumer is not None else "", document)
-        except (KeyError, TypeError, AttributeError, ValidationError):
+        except (KeyError, TypeError, AttributeError):
             return None
         if None in result or not document or len(document) > 64:
             return None
@@ -422,12 +396,9 @@ class DeliveryImporter:
         if not documents:
             return {}
         unique = list(set(documents))
-        select = ("SELECT supplier_id, document_number, date, category_id, volume_tonnes, value_tenge, "
-                  "consumer_region_id, batch_id, source_row FROM foodbelt_delivery WHERE document_number ")
-        if connection.vendor == "postgresql":
-            cursor.execute(select + "= ANY(%s)", [unique])  # one array, not thousands of placeholders
-        else:
-            cursor.execute(select + f"IN ({', '.join(['%s'] * len(unique))})", unique)
+        cursor.execute("SELECT supplier_id, document_number, date, category_id, volume_tonnes, value_tenge, "
+                       "consumer_region_id, batch_id, source_row FROM foodbelt_delivery WHERE document_number "
+                       f"IN ({', '.join(['%s'] * len(unique))})", unique)
         rows = cursor.fetchall()
         found = {}
         for supplier, document, day, category, tonnes, tenge, consumer, batch, row in rows:
@@ -439,15 +410,6 @@ class DeliveryImporter:
         return found
 
     def _insert(self, cursor, rows: list[tuple[int, tuple]]) -> None:
-        if connection.vendor == "postgresql":
-            batch, now, synthetic = self.batch.pk, self.now, self.synthetic
-            with cursor.copy(
-                    f"COPY foodbelt_delivery ({', '.join(INSERT_COLUMNS)}) FROM STDIN") as copy:
-                # COPY is PostgreSQL's fastest way in, and it takes part in the transaction like any INSERT.
-                for number, p in rows:
-                    copy.write_row((now, now, 1, p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], batch, number,
-                                    synthetic))
-            return
         # SQLite: the values shared by every row are written into the statement once (our own timestamp and
         # ids, never file content); only the row's own nine values are bound, a thousand rows per statement
         # (about twice as fast as one statement per row).

@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
-from ortaq.foodbelt import rollups
+from ortaq.foodbelt import importer
 from ortaq.foodbelt.forms import DeliveryForm
 from ortaq.foodbelt.importer import DeliveryImporter, template_headers
 from ortaq.foodbelt.models import Delivery, DeliveryImport, DeliveryRollup
@@ -100,7 +100,7 @@ def test_a_failure_while_writing_leaves_nothing_behind(farms, monkeypatch, demo)
     def broken(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(rollups, "add", broken)
+    monkeypatch.setattr(importer.deliveries_imported, "send", broken)  # after the rows and rollups are written
     with pytest.raises(RuntimeError):
         DeliveryImporter(default_consumer=demo.astana).run(_rows(_csv(farms, *CLEAN)))
     assert not Delivery.objects.filter(document_number__startswith="ТТН").exists()

@@ -156,14 +156,14 @@ def _live_sql(rows: QuerySet, today: datetime.date) -> tuple[str, list]:
     soon = today + datetime.timedelta(days=DUE_SOON_DAYS)
     open_ = Q(status__in=OPEN_STATUSES)
     grouped = (rows.order_by().annotate(k=Coalesce("owner_id", Value(NO_OWNER), output_field=IntegerField()))
-               .values("k").annotate(overdue=Count("pk", filter=open_ & Q(due_date__lt=today)),
-                                     due_soon=Count("pk", filter=open_ & Q(due_date__gte=today, due_date__lte=soon)),
-                                     total=Count("pk")))
+               .values("k").annotate(overdue=Count("due_date", filter=open_ & Q(due_date__lt=today)),
+                                     due_soon=Count("due_date", filter=open_ & Q(due_date__gte=today, due_date__lte=soon)),
+                                     total=Count("*")))
     sql, params = grouped.query.sql_with_params()
     return sql, list(params)
 
 
-def _region_sql(region, today: datetime.date) -> tuple[str, list]:
+def _region_sql(region, today: datetime.date) -> tuple[str, str, list]:
     """Per owner, what needs attention in a region: the commitments its organizations own, plus the others of
     the agreements touching it; two disjoint parts, each read from a partial index only."""
     from ortaq.analytics.services import touching_agreements
@@ -175,21 +175,25 @@ def _region_sql(region, today: datetime.date) -> tuple[str, list]:
     parts = [attention.filter(owner_id__in=own),
              attention.filter(touching_agreements(region, "agreement_id")).exclude(owner_id__in=own)]
     counted = [part.annotate(k=Coalesce("owner_id", Value(NO_OWNER), output_field=IntegerField())).values("k")
-               .annotate(overdue=Count("pk", filter=Q(due_date__lt=today)),
-                         due_soon=Count("pk", filter=Q(due_date__gte=today)), total=Count("pk"))
+               .annotate(overdue=Count("due_date", filter=Q(due_date__lt=today)),
+                         due_soon=Count("due_date", filter=Q(due_date__gte=today)), total=Count("*"))
                for part in parts]
-    sql, params = counted[0].union(counted[1], all=True).query.sql_with_params()
-    return (f"SELECT k, SUM(overdue) AS overdue, SUM(due_soon) AS due_soon, SUM(total) AS total "
-            f"FROM ({sql}) u GROUP BY k"), list(params)
+    (own_sql, own_params), (other_sql, other_params) = (part.query.sql_with_params() for part in counted)
+    # Each part planned on its own (PostgreSQL plans a UNION under GROUP BY as sorted full scans).
+    return (f"part_own AS MATERIALIZED ({own_sql}), part_other AS MATERIALIZED ({other_sql}), ",
+            "SELECT k, SUM(overdue) AS overdue, SUM(due_soon) AS due_soon, SUM(total) AS total FROM "
+            "(SELECT k, overdue, due_soon, total FROM part_own UNION ALL "
+            "SELECT k, overdue, due_soon, total FROM part_other) u GROUP BY k", [*own_params, *other_params])
 
 
 def figures(rows: QuerySet | None, today: datetime.date, region=None) -> dict:
     """{"by_owner": [...], "by_region": [...], "total": n} in one query. `rows` None: all that needs
     attention (of `region` when given); else counted over the filtered rows."""
+    parts = ""
     if rows is not None:
         grouped, params = _live_sql(rows, today)
     elif region is not None:
-        grouped, params = _region_sql(region, today)
+        parts, grouped, params = _region_sql(region, today)
     else:
         ensure_backlog(today)
         grouped, params = _window_sql(today)
@@ -197,7 +201,7 @@ def figures(rows: QuerySet | None, today: datetime.date, region=None) -> dict:
     from ortaq.regions.models import Region
 
     organizations, regions = _table(Organization), _table(Region)
-    sql = (f"WITH g AS ({grouped}) "
+    sql = (f"WITH {parts}g AS ({grouped}) "
            f"SELECT 1, t.k, o.name, t.overdue, t.due_soon, t.total FROM "
            f"(SELECT k, overdue, due_soon, total FROM g ORDER BY overdue DESC, due_soon DESC, k LIMIT {OWNER_ROWS}) t "
            f"LEFT JOIN {organizations} o ON o.id = t.k "

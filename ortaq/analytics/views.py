@@ -69,11 +69,18 @@ def pair_page(request: HttpRequest, a: int, b: int) -> HttpResponse:
     return render(request, "analytics/pair.html", context)
 
 
+class TrackerTable(CommitmentTable):
+    """The commitments table with its rows written by one template (see _tracker_table.html)."""
+
+    class Meta(CommitmentTable.Meta):
+        template_name = "analytics/_tracker_table.html"
+
+
 class TrackerView(RecordListView):
     """Commitments overdue and due soon, by owner organization and region; filterable and exportable."""
 
     model = Commitment
-    table_class = CommitmentTable
+    table_class = TrackerTable
     filterset_class = TrackerFilterSet
     paginate_by = 50
 

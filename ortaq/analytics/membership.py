@@ -5,7 +5,8 @@ A record touches a region when the region, or an organization of the region, tak
 - an event: the region it is held in, its host's region and its participants' regions;
 - a joint project: its regions and its partners' regions;
 - a commitment: its owner's region and its agreement's party regions.
-Each query yields (record_id, region_id, period) rows, one per record and region.
+Each query yields (record_id, region_id) rows; `touches` stores them with the record's date, and the
+rollups are counted from the stored touches.
 """
 
 from __future__ import annotations
@@ -36,22 +37,15 @@ def month_sql(column: str) -> str:
     return f"COALESCE(CAST(strftime('%%Y%%m', {column}) AS INTEGER), 0)"
 
 
-def _party_regions() -> str:
+def party_regions() -> str:
+    """(record_id, region_id) of agreements: each party's region, or its organization's region."""
     return (f"SELECT p.agreement_id AS record_id, COALESCE(o.region_id, p.region_id) AS region_id "
             f"FROM {table('agreements.Party')} p LEFT JOIN {table('directory.Organization')} o "
             f"ON o.id = p.organization_id")
 
 
-def agreement_members(touching: bool = False) -> str:
-    """(record_id, region_id, period=year signed) of agreements; `touching` adds a `%s` region filter."""
-    only = (f" WHERE m.record_id IN (SELECT t.record_id FROM ({_party_regions()}) t WHERE t.region_id = %s)"
-            if touching else "")
-    return (f"SELECT DISTINCT m.record_id, m.region_id, {year_sql('a.signed_on')} AS period "
-            f"FROM ({_party_regions()}) m JOIN {table('agreements.Agreement')} a ON a.id = m.record_id"
-            f"{only}{' AND' if touching else ' WHERE'} m.region_id IS NOT NULL")
-
-
-def _event_regions() -> str:
+def event_regions() -> str:
+    """(record_id, region_id) of events: where held, the host's region, each participant's region."""
     org = table("directory.Organization")
     return (f"SELECT e.id AS record_id, e.region_id AS region_id FROM {table('events.Event')} e "
             f"UNION SELECT e.id, o.region_id FROM {table('events.Event')} e JOIN {org} o ON o.id = e.host_id "
@@ -59,42 +53,22 @@ def _event_regions() -> str:
             f"FROM {table('events.Participation')} pa LEFT JOIN {org} o ON o.id = pa.organization_id")
 
 
-def event_members(touching: bool = False) -> str:
-    """(record_id, region_id, period=year started) of events."""
-    only = (f" WHERE m.record_id IN (SELECT t.record_id FROM ({_event_regions()}) t WHERE t.region_id = %s)"
-            if touching else "")
-    return (f"SELECT m.record_id, m.region_id, {year_sql('e.start_date')} AS period "
-            f"FROM ({_event_regions()}) m JOIN {table('events.Event')} e ON e.id = m.record_id"
-            f"{only}{' AND' if touching else ' WHERE'} m.region_id IS NOT NULL")
-
-
-def _project_regions() -> str:
+def project_regions() -> str:
+    """(record_id, region_id) of joint projects: their regions and their partners' regions."""
     return (f"SELECT r.jointproject_id AS record_id, r.region_id AS region_id "
             f"FROM {m2m_table('projects.JointProject', 'regions')} r "
             f"UNION SELECT p.jointproject_id, o.region_id FROM {m2m_table('projects.JointProject', 'partners')} p "
             f"JOIN {table('directory.Organization')} o ON o.id = p.organization_id")
 
 
-def project_members(touching: bool = False) -> str:
-    """(record_id, region_id, period=first year) of joint projects."""
-    only = (f" WHERE m.record_id IN (SELECT t.record_id FROM ({_project_regions()}) t WHERE t.region_id = %s)"
-            if touching else "")
-    return (f"SELECT m.record_id, m.region_id, COALESCE(j.start_year, j.end_year, 0) AS period "
-            f"FROM ({_project_regions()}) m JOIN {table('projects.JointProject')} j ON j.id = m.record_id"
-            f"{only}{' AND' if touching else ' WHERE'} m.region_id IS NOT NULL")
-
-
-def commitment_members(region_only: bool = False) -> str:
-    """(record_id, region_id, period=yyyymm due, status) of commitments; `region_only` adds `%s` filters."""
-    org = table("directory.Organization")
-    owner_filter = " AND o.region_id = %s" if region_only else ""
-    party_filter = " WHERE t.region_id = %s" if region_only else " WHERE t.region_id IS NOT NULL"
-    regions = (f"SELECT c.id AS record_id, o.region_id AS region_id FROM {table('agreements.Commitment')} c "
-               f"JOIN {org} o ON o.id = c.owner_id WHERE o.region_id IS NOT NULL{owner_filter} "
-               f"UNION SELECT c.id, t.region_id FROM {table('agreements.Commitment')} c "
-               f"JOIN ({_party_regions()}) t ON t.record_id = c.agreement_id{party_filter}")
-    return (f"SELECT m.record_id, m.region_id, {month_sql('c.due_date')} AS period, c.status AS status "
-            f"FROM ({regions}) m JOIN {table('agreements.Commitment')} c ON c.id = m.record_id")
-
-
-MEMBERS = {"agreements": agreement_members, "events": event_members, "projects": project_members}
+def commitment_regions(region_only: bool = False) -> str:
+    """(record_id, region_id, period=yyyymm due, status) of commitments: the owner's region and the regions
+    its agreement touches (read from the touches); `region_only` adds two `%s` region filters."""
+    org, commitment = table("directory.Organization"), table("agreements.Commitment")
+    month = month_sql("c.due_date")
+    return (f"SELECT c.id AS record_id, o.region_id AS region_id, {month} AS period, c.status AS status "
+            f"FROM {commitment} c JOIN {org} o ON o.id = c.owner_id "
+            f"WHERE o.region_id {'= %s' if region_only else 'IS NOT NULL'} "
+            f"UNION SELECT c.id, t.region_id, {month}, c.status FROM {table('analytics.Touch')} t "
+            f"JOIN {commitment} c ON c.agreement_id = t.record_id WHERE t.kind = 1"
+            f"{' AND t.region_id = %s' if region_only else ''}")

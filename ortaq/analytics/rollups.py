@@ -11,8 +11,7 @@ from collections import defaultdict
 from decimal import Decimal
 
 from django.db import connection, transaction
-from django.db.models import Count, Q
-from django.db.models.functions import Coalesce, ExtractYear
+from django.db.models import Q
 
 from ortaq.analytics import membership, supply, touches
 from ortaq.analytics.models import PairYear, StaleRegion, Tally
@@ -74,69 +73,72 @@ def _refresh_region(region_id: int) -> None:
     _insert_pairs(_pair_rows(region_id), supply.flows_by_pair_year(region_id))
 
 
+MEASURE_OF_KIND = {touches.Kind.AGREEMENT: "agreements", touches.Kind.EVENT: "events",
+                   touches.Kind.PROJECT: "projects"}
+
+
 def _region_tallies(region_id: int | None) -> list[Tally]:
-    """Per-region counts of records by period, agreements by status and commitments by month and status."""
-    where, params = ("WHERE m.region_id = %s", [region_id]) if region_id else ("", [])
-    tallies = []
-    for measure, members in membership.MEMBERS.items():
-        sql = members(touching=bool(region_id))
-        rows = _rows(f"SELECT m.region_id, m.period, COUNT(*) FROM ({sql}) m {where} GROUP BY m.region_id, m.period",
-                     [*([region_id] if region_id else []), *params])
-        tallies += [Tally(region_id=r, measure=measure, period=p, value=n) for r, p, n in rows]
-    rows = _rows(
-        f"SELECT m.region_id, a.status, COUNT(*) FROM ({membership.agreement_members(bool(region_id))}) m "
-        f"JOIN {membership.table('agreements.Agreement')} a ON a.id = m.record_id {where} "
-        f"GROUP BY m.region_id, a.status", [*([region_id] if region_id else []), *params])
+    """Per-region counts of records by period, agreements by status and commitments by month and status.
+
+    Counted from the touches (one index range per region), so refreshing a region costs what it holds."""
+    touch = membership.table("analytics.Touch")
+    where, params = (" AND t.region_id = %s", [region_id]) if region_id else ("", [])
+    rows = _rows(f"SELECT t.region_id, t.kind, {touches.year_sql()} AS period, COUNT(*) FROM {touch} t "
+                 f"WHERE 1 = 1{where} GROUP BY t.region_id, t.kind, period", params)
+    tallies = [Tally(region_id=r, measure=MEASURE_OF_KIND[k], period=p, value=n) for r, k, p, n in rows]
+    rows = _rows(f"SELECT t.region_id, a.status, COUNT(*) FROM {touch} t JOIN "
+                 f"{membership.table('agreements.Agreement')} a ON a.id = t.record_id "
+                 f"WHERE t.kind = {int(touches.Kind.AGREEMENT)}{where} GROUP BY t.region_id, a.status", params)
     tallies += [Tally(region_id=r, measure="agreement_status", key=s, period=0, value=n) for r, s, n in rows]
     rows = _rows(
-        f"SELECT m.region_id, m.period, m.status, COUNT(*) FROM ({membership.commitment_members(bool(region_id))}) m "
-        f"GROUP BY m.region_id, m.period, m.status", [region_id, region_id] if region_id else [])
+        f"SELECT m.region_id, m.period, m.status, COUNT(*) FROM ({membership.commitment_regions(bool(region_id))}) m "
+        f"GROUP BY m.region_id, m.period, m.status", params * 2)
     tallies += [Tally(region_id=r, measure="commitments", key=s, period=p, value=n) for r, p, s, n in rows]
     return tallies
 
 
+def _global_queries() -> dict[str, str]:
+    """(period, key, count) rows of each whole-registry measure, in the database's own date functions."""
+    table, year = membership.table, membership.year_sql
+    agreements, events = table("agreements.Agreement"), table("events.Event")
+    areas = membership.m2m_table("agreements.Agreement", "areas")
+    commitments = table("agreements.Commitment")
+    return {
+        "agreement_kind": f"SELECT {year('a.signed_on')} AS period, a.kind, COUNT(*) FROM {agreements} a "
+                          f"GROUP BY period, a.kind",
+        "agreement_status": f"SELECT 0, a.status, COUNT(*) FROM {agreements} a GROUP BY a.status",
+        "agreement_area": f"SELECT {year('a.signed_on')} AS period, x.area_id, COUNT(*) FROM {areas} x "
+                          f"JOIN {agreements} a ON a.id = x.agreement_id GROUP BY period, x.area_id",
+        "event_kind": f"SELECT {year('e.start_date')} AS period, e.kind, COUNT(*) FROM {events} e "
+                      f"GROUP BY period, e.kind",
+        "project_status": f"SELECT 0, j.status, COUNT(*) FROM {table('projects.JointProject')} j GROUP BY j.status",
+        "commitments": f"SELECT {membership.month_sql('c.due_date')} AS period, c.status, COUNT(*) "
+                       f"FROM {commitments} c GROUP BY period, c.status",
+    }
+
+
 def _refresh_global() -> None:
     """Whole-registry tallies: agreements by year and kind, status, area; events by year and kind; commitments."""
-    from ortaq.agreements.models import Agreement
-    from ortaq.events.models import Event
-    from ortaq.projects.models import JointProject
-
     Tally.objects.filter(region=None).delete()
-    year = Coalesce(ExtractYear("signed_on"), 0)
-    tallies = [Tally(measure="agreement_kind", key=row["kind"], period=row["y"], value=row["n"])
-               for row in Agreement.objects.order_by().annotate(y=year).values("y", "kind").annotate(n=Count("pk"))]
-    tallies += [Tally(measure="agreement_status", key=row["status"], period=0, value=row["n"])
-                for row in Agreement.objects.order_by().values("status").annotate(n=Count("pk"))]
-    area_rows = (Agreement.areas.through.objects.order_by()
-                 .annotate(y=Coalesce(ExtractYear("agreement__signed_on"), 0))
-                 .values("y", "area_id").annotate(n=Count("pk")))
-    tallies += [Tally(measure="agreement_area", key=str(row["area_id"]), period=row["y"], value=row["n"])
-                for row in area_rows]
-    tallies += [Tally(measure="event_kind", key=row["kind"], period=row["y"], value=row["n"])
-                for row in Event.objects.order_by().annotate(y=Coalesce(ExtractYear("start_date"), 0))
-                .values("y", "kind").annotate(n=Count("pk"))]
-    tallies += [Tally(measure="project_status", key=row["status"], period=0, value=row["n"])
-                for row in JointProject.objects.order_by().values("status").annotate(n=Count("pk"))]
-    month = membership.month_sql(membership.table("agreements.Commitment") + ".due_date")
-    rows = _rows(f"SELECT {month} AS period, status, COUNT(*) FROM {membership.table('agreements.Commitment')} "
-                 f"GROUP BY period, status", [])
-    tallies += [Tally(measure="commitments", key=s, period=p, value=n) for p, s, n in rows]
+    tallies = []
+    for measure, sql in _global_queries().items():
+        tallies += [Tally(measure=measure, key=str(key), period=period, value=count)
+                    for period, key, count in _rows(sql, [])]
     _insert_tallies(tallies)
 
 
 def _pair_rows(region_id: int | None) -> dict[tuple[int, int, int], dict]:
     """{(region_a, region_b, year): {"agreements": n, ...}} for all pairs, or for pairs touching one region."""
+    touch = membership.table("analytics.Touch")
+    where, params = ("t1.region_id = %s", [region_id]) if region_id else ("t1.region_id < t2.region_id", [])
+    rows = _rows(
+        f"SELECT t1.region_id, t2.region_id, t1.kind, {touches.year_sql('t1.day')} AS period, COUNT(*) "
+        f"FROM {touch} t1 JOIN {touch} t2 ON t2.kind = t1.kind AND t2.record_id = t1.record_id "
+        f"AND t2.region_id <> t1.region_id WHERE {where} GROUP BY t1.region_id, t2.region_id, t1.kind, period",
+        params)
     pairs: dict[tuple[int, int, int], dict] = defaultdict(dict)
-    for measure, members in membership.MEMBERS.items():
-        sql = members(touching=bool(region_id))
-        where = "WHERE m1.region_id = %s" if region_id else "WHERE m1.region_id < m2.region_id"
-        params = [region_id, region_id] if region_id else []
-        rows = _rows(
-            f"WITH m AS ({sql}) SELECT m1.region_id, m2.region_id, m1.period, COUNT(DISTINCT m1.record_id) "
-            f"FROM m m1 JOIN m m2 ON m2.record_id = m1.record_id AND m2.region_id <> m1.region_id {where} "
-            f"GROUP BY m1.region_id, m2.region_id, m1.period", params)
-        for first, second, period, count in rows:
-            pairs[(min(first, second), max(first, second), period)][measure] = count
+    for first, second, kind, period, count in rows:
+        pairs[(min(first, second), max(first, second), period)][MEASURE_OF_KIND[kind]] = count
     return pairs
 
 

@@ -44,41 +44,56 @@ def _only_test_transactions() -> bool:
     return bool(blocks) and all(getattr(block, "_from_testcase", False) for block in blocks)
 
 
+# Each write refreshes the touches of the records it changed first, then marks stale the regions the record
+# touched before (remembered on the instance by the pre_ signal) and touches now.
+def _remember(instance) -> None:
+    instance._analytics_regions_before = getattr(instance, "_analytics_regions_before", set()) | _regions_of(instance)
+
+
+def _after_write(instance, regions: set[int]) -> None:
+    _refresh_touches(instance)
+    _mark(regions | getattr(instance, "_analytics_regions_before", set()))
+    instance._analytics_regions_before = set()
+
+
 @receiver(pre_save)
 def remember_old_regions(sender, instance, raw=False, **kwargs) -> None:
     if raw or not _tracked(instance) or instance.pk is None:
         return
     old = type(instance)._default_manager.filter(pk=instance.pk).first()
     if old is not None:
-        _mark(_regions_of(old))
+        instance._analytics_regions_before = _regions_of(old)
 
 
 @receiver(post_save)
 def mark_saved(sender, instance, raw=False, **kwargs) -> None:
     if not raw and _tracked(instance):
-        _mark(_regions_of(instance))
+        _after_write(instance, _regions_of(instance))
 
 
 @receiver(pre_delete)
-def mark_deleted(sender, instance, **kwargs) -> None:
+def remember_deleted(sender, instance, **kwargs) -> None:
     if _tracked(instance):
-        _mark(_regions_of(instance))
+        _remember(instance)
 
 
 @receiver(post_delete)
 def mark_after_delete(sender, instance, **kwargs) -> None:
     if _tracked(instance):
-        _mark({getattr(instance, "region_id", None) or 0})
+        _after_write(instance, {getattr(instance, "region_id", None) or 0})
 
 
 @receiver(m2m_changed)
 def mark_relations(sender, instance, action, pk_set=None, model=None, **kwargs) -> None:
-    if not action.startswith("post_") or not _tracked(instance):
+    if not _tracked(instance):
+        return
+    if action.startswith("pre_"):
+        _remember(instance)
         return
     regions = _regions_of(instance)
     if model is not None and model._meta.label == "regions.Region" and pk_set:
         regions |= set(pk_set)
-    _mark(regions)
+    _after_write(instance, regions)
 
 
 def _connect_food_belt_imports() -> None:
@@ -135,21 +150,3 @@ def _refresh_touches(instance) -> None:
 
     for kind, ids in _touched_records(instance):
         touches.refresh(kind, ids)
-
-
-@receiver(post_save)
-def touches_after_save(sender, instance, raw=False, **kwargs) -> None:
-    if not raw and _tracked(instance):
-        _refresh_touches(instance)
-
-
-@receiver(post_delete)
-def touches_after_delete(sender, instance, **kwargs) -> None:
-    if _tracked(instance):
-        _refresh_touches(instance)
-
-
-@receiver(m2m_changed)
-def touches_after_relations(sender, instance, action, **kwargs) -> None:
-    if action.startswith("post_") and _tracked(instance):
-        _refresh_touches(instance)

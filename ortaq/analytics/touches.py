@@ -26,6 +26,11 @@ def _undated() -> str:
     return "DATE '0001-01-01'" if connection.vendor == "postgresql" else "'0001-01-01'"
 
 
+def year_sql(column: str = "t.day") -> str:
+    """The year of a touch's day as an integer, 0 for undated records."""
+    return f"CASE WHEN {column} = {_undated()} THEN 0 ELSE {membership.year_sql(column)} END"
+
+
 def _year_start(column: str) -> str:
     if connection.vendor == "postgresql":
         return f"make_date({column}, 1, 1)"
@@ -35,11 +40,11 @@ def _year_start(column: str) -> str:
 def _members(kind: int) -> str:
     """(record_id, region_id, day) of every record of a kind and region it touches."""
     if kind == Kind.AGREEMENT:
-        regions, record, day = membership._party_regions(), "agreements.Agreement", "r.signed_on"
+        regions, record, day = membership.party_regions(), "agreements.Agreement", "r.signed_on"
     elif kind == Kind.EVENT:
-        regions, record, day = membership._event_regions(), "events.Event", "r.start_date"
+        regions, record, day = membership.event_regions(), "events.Event", "r.start_date"
     else:
-        regions, record = membership._project_regions(), "projects.JointProject"
+        regions, record = membership.project_regions(), "projects.JointProject"
         day = f"CASE WHEN COALESCE(r.start_year, r.end_year) IS NULL THEN NULL ELSE " \
               f"{_year_start('COALESCE(r.start_year, r.end_year)')} END"
     return (f"SELECT DISTINCT m.region_id, {int(kind)} AS kind, m.record_id, COALESCE({day}, {_undated()}) AS day "

@@ -85,6 +85,7 @@ class ImportResult:
     error_count: int = 0
     sample: list[dict] = field(default_factory=list)
     committed: bool = False
+    timings: dict[str, float] = field(default_factory=dict)  # seconds by phase (PostgreSQL)
 
     @property
     def ok(self) -> bool:
@@ -139,6 +140,7 @@ class DeliveryImporter:
     def run(self, rows: Iterable[list], *, commit: bool = True) -> ImportResult:
         """Import rows (the header row first); commit only when every row passed and `commit` is true."""
         self.result = ImportResult()
+        self.stage = None
         self.lookups = Lookups()
         # Sums of the inserted rows, added to the rollups at the end (exact decimals, proportional to the file).
         self.cells: dict[tuple, list] = {}
@@ -314,13 +316,12 @@ class DeliveryImporter:
                 consumer = self.region_memo[values[self.i_consumer_region]]
             document = values[self.i_document].strip()
             tonnes, tenge = values[self.i_tonnes], values[self.i_tenge]
-            if not (TONNES_TEXT.fullmatch(tonnes) and TENGE_TEXT.fullmatch(tenge)):
-                return None  # spaces, commas, signs, too many digits: the full rules and their messages
-            tonnes = Decimal(tonnes)
-            if not tonnes:
-                return None
+            if not (TONNES_TEXT.fullmatch(tonnes) and TENGE_TEXT.fullmatch(tenge)) or not tonnes.strip("0."):
+                return None  # spaces, commas, signs, too many digits, zero: the full rules and their messages
+            if self.stage is None:  # SQLite sums and compares them; PostgreSQL's COPY reads the text as is
+                tonnes, tenge = Decimal(tonnes), Decimal(tenge)
             result = (self.supplier_memo[values[self.i_bin]], self.category_memo[values[self.i_category]],
-                      self.date_memo[values[self.i_date]], tonnes, Decimal(tenge), consumer,
+                      self.date_memo[values[self.i_date]], tonnes, tenge, consumer,
                       (values[self.i_consumer] or "")[:300] if self.i_consumer is not None else "", document)
         except (KeyError, TypeError, AttributeError):
             return None

@@ -27,6 +27,7 @@ VALIDATE, the keys stay enforced but marked NOT VALID until the next bulk import
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from itertools import islice
@@ -97,6 +98,13 @@ class Stage:
         self.importer, self.result = importer, importer.result
         self.bulk_rows = bulk_rows() if bulk is None else bulk
         self.used_bulk = False
+        self.clock = time.perf_counter()
+
+    def _lap(self, name: str) -> None:
+        """Seconds spent in a phase since the previous one (shown by `import-deliveries -v 2`)."""
+        now = time.perf_counter()
+        self.result.timings[name] = self.result.timings.get(name, 0) + now - self.clock
+        self.clock = now
 
     def load(self, numbered: Iterator[tuple[int, list]]) -> None:
         """Validate the rows chunk by chunk here while PostgreSQL reads the valid ones from one COPY."""
@@ -117,6 +125,7 @@ class Stage:
                 self.staged += len(valid)
                 if importer.progress:
                     importer.progress(len(chunk))
+        self._lap("validate + COPY to stage")
 
     def check(self) -> None:
         """Report repeats inside the file and rows conflicting with the registry; count the skipped ones."""
@@ -150,22 +159,25 @@ class Stage:
                         "Документ № %(number)s этого поставщика уже есть в реестре с другими данными "
                         "(поставка от %(date)s).") % {"number": document, "date": day.strftime("%d.%m.%Y")})
                 result.error_count += matched - skipped - len(conflicts)
-            if matched:
-                cursor.execute(f"DELETE FROM {STAGE} s USING foodbelt_delivery d WHERE {MATCH}")
             result.skipped += skipped
             result.added = self.staged - repeat_count - matched
+            if matched and result.added:  # (nothing is left to store when every row is already there)
+                cursor.execute(f"DELETE FROM {STAGE} s USING foodbelt_delivery d WHERE {MATCH}")
             if result.added:
                 cursor.execute(f"SELECT source_row, supplier_id, category_id, date, volume_tonnes, value_tenge, "
                                f"document_number FROM {STAGE} ORDER BY source_row LIMIT %s", [importer.sample_size])
                 keys = ("row", "supplier_id", "category_id", "date", "volume_tonnes", "value_tenge",
                         "document_number")
                 result.sample = [dict(zip(keys, row)) for row in cursor.fetchall()]
+        self._lap("check repeats and registry")
 
     def store(self) -> set[int] | None:
         """Add the staged rows and their sums; the regions touched, or None when the tables stayed busy."""
         importer = self.importer
         with connection.cursor() as cursor:
-            regions = self._add_rollups(cursor)
+            with _local(cursor, "work_mem", "256MB"):
+                regions = self._add_rollups(cursor)
+            self._lap("rollups")
             keys = foreign_keys(cursor)
             cursor.execute("SELECT reltuples FROM pg_class WHERE oid = 'foodbelt_delivery'::regclass")
             stored = max(0, cursor.fetchone()[0])
@@ -173,6 +185,7 @@ class Stage:
             self.used_bulk = bool(keys) and self.result.added >= max(self.bulk_rows, BULK_SHARE * stored)
             if self.used_bulk and not self._lock(cursor, keys):
                 return None
+            self._lap("lock")
             if names:
                 # Checks still queued for earlier rows of this transaction fire now (a key with queued
                 # checks cannot be dropped); without the bulk phase the new rows are checked at once too.
@@ -185,17 +198,24 @@ class Stage:
                 "volume_tonnes, value_tenge, consumer_region_id, consumer, document_number, batch_id, source_row, "
                 f"synthetic) SELECT %s, %s, 1, {', '.join(STAGE_COLUMNS[:-1])}, %s, source_row, %s FROM {STAGE}",
                 [importer.now, importer.now, importer.batch.pk, importer.synthetic])
+            self._lap("insert" + (" (keys dropped)" if self.used_bulk else ""))
             if self.used_bulk:
                 if not self._references_exist(cursor):
                     return None  # the caller rolls back: the keys are dropped in this transaction only
                 for name, definition, _table in keys:
                     cursor.execute(f"ALTER TABLE foodbelt_delivery ADD CONSTRAINT {_quote(name)} {definition} "
                                    "NOT VALID")
-                transaction.on_commit(validate_foreign_keys)
+                transaction.on_commit(self._validate_after_commit)
             elif names:
                 cursor.execute(f"SET CONSTRAINTS {names} DEFERRED")
             cursor.execute(f"DROP TABLE pg_temp.{STAGE}")
+            self._lap("keys re-added" if self.used_bulk else "keys checked")
         return regions
+
+    def _validate_after_commit(self) -> None:
+        self.clock = time.perf_counter()
+        validate_foreign_keys()
+        self._lap("VALIDATE keys after commit")
 
     def _lock(self, cursor, keys: list[tuple[str, str, str]]) -> bool:
         """The deliveries and the tables their keys reference, exclusively; False (reported) when busy."""

@@ -70,11 +70,15 @@ class Command(BaseCommand):
             raise CommandError(f"Файл не читается: {error}") from error
         finally:
             bar.close()
+        if verbosity >= 2:
+            for phase, seconds in result.timings.items():
+                self.stdout.write(f"  {phase}: {seconds:.1f} s")
         self.stdout.write(f"Строк: {result.rows}; добавлено: {result.added if result.committed else 0}; "
                           f"уже были в реестре: {result.skipped}; ошибок: {result.error_count}.")
         if result.error_count:
             for error in result.errors[:SHOWN_ERRORS]:
-                self.stdout.write(f"  строка {error.row}, «{error.column}»: {error.message}")
+                where = f"строка {error.row}, «{error.column}»: " if error.row else ""  # row 0: the whole file
+                self.stdout.write(f"  {where}{error.message}")
             if result.error_count > SHOWN_ERRORS:
                 self.stdout.write(f"  … и ещё {result.error_count - SHOWN_ERRORS}")
             raise CommandError("Файл не импортирован: исправьте ошибки и запустите снова.")

@@ -342,3 +342,24 @@ class OwnerBacklog(models.Model):
 
     def __str__(self) -> str:
         return f"{self.owner_key}: {self.open_count} < {self.due_before}"
+
+
+class RegionBacklog(models.Model):
+    """Derived, never edited: `OwnerBacklog` for the commitments touching one region (its organizations own them
+    or its agreements hold them). Kept exact on commitment writes; a party or organization write, a new month or
+    a bulk load drops a region's stamp (owner_key -1) and the next reader recounts that region."""
+
+    region_id = models.BigIntegerField()
+    owner_key = models.BigIntegerField()
+    due_before = models.DateField()
+    open_count = models.IntegerField(default=0)
+    last_commitment_id = models.BigIntegerField(default=0)
+    last_party_id = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("просроченные обязательства организации в регионе (итог)")
+        verbose_name_plural = _("просроченные обязательства организаций в регионах (итоги)")
+        constraints = [models.UniqueConstraint(fields=["region_id", "owner_key"], name="regionbacklog_once")]
+
+    def __str__(self) -> str:
+        return f"{self.region_id}/{self.owner_key}: {self.open_count} < {self.due_before}"

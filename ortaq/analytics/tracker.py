@@ -20,7 +20,7 @@ from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 from django.utils import timezone
 
-from ortaq.agreements.models import DUE_SOON_DAYS, Commitment, OwnerBacklog
+from ortaq.agreements.models import DUE_SOON_DAYS, Commitment, OwnerBacklog, Party, RegionBacklog
 
 OPEN_STATUSES = ("open", "in_progress")
 # Literal, not bound: SQLite uses the partial indexes (WHERE status IN (…)) only for a literal condition.
@@ -101,11 +101,10 @@ def _note_created(pk: int) -> None:
     """Move the stamp to a commitment created through the ORM; drop it when others were created in bulk."""
     commitments = _table(Commitment)
     missed = _rows(f"SELECT COALESCE(MAX(id), 0) FROM {commitments} WHERE id < %s", [pk])[0][0]
-    stamp = OwnerBacklog.objects.filter(owner_key=STAMP)
-    if stamp.filter(last_commitment_id__lt=missed).exists():
-        stamp.delete()
-    else:
-        stamp.filter(last_commitment_id__lt=pk).update(last_commitment_id=pk)
+    for model in (OwnerBacklog, RegionBacklog):
+        stamps = model.objects.filter(owner_key=STAMP)
+        stamps.filter(last_commitment_id__lt=missed).delete()
+        stamps.filter(last_commitment_id__lt=pk).update(last_commitment_id=pk)
 
 
 @receiver(pre_save, sender=Commitment)
@@ -113,7 +112,13 @@ def remember_counted(sender, instance: Commitment, **kwargs) -> None:
     instance._tracker_old = None
     if instance.pk is not None:
         instance._tracker_old = (Commitment.objects.filter(pk=instance.pk)
-                                 .values_list("owner_id", "status", "due_date").first())
+                                 .values_list("owner_id", "status", "due_date", "agreement_id").first())
+
+
+def _count(owner_id: int | None, agreement_id: int, delta: int, due_before: datetime.date) -> None:
+    _add(owner_id, delta, due_before)
+    for region_id in regions_of(owner_id, agreement_id):
+        _add_region(region_id, owner_id, delta, due_before)
 
 
 @receiver(post_save, sender=Commitment)
@@ -121,9 +126,9 @@ def count_saved(sender, instance: Commitment, created: bool, **kwargs) -> None:
     due_before = month_start(timezone.localdate())
     old = getattr(instance, "_tracker_old", None)
     if old is not None and is_counted(old[1], old[2], due_before):
-        _add(old[0], -1, due_before)
+        _count(old[0], old[3], -1, due_before)
     if is_counted(instance.status, instance.due_date, due_before):
-        _add(instance.owner_id, 1, due_before)
+        _count(instance.owner_id, instance.agreement_id, 1, due_before)
     if created or old is None:
         _note_created(instance.pk)
 
@@ -132,7 +137,129 @@ def count_saved(sender, instance: Commitment, created: bool, **kwargs) -> None:
 def count_deleted(sender, instance: Commitment, **kwargs) -> None:
     due_before = month_start(timezone.localdate())
     if is_counted(instance.status, instance.due_date, due_before):
-        _add(instance.owner_id, -1, due_before)
+        _count(instance.owner_id, instance.agreement_id, -1, due_before)
+
+
+# --- the backlog of each region ----------------------------------------------------------------------------
+
+def regions_of(owner_id: int | None, agreement_id: int) -> set[int]:
+    """The regions a commitment touches: its owner's, and its agreement's parties' (as `membership` says)."""
+    from ortaq.directory.models import Organization
+
+    regions = set(Party.objects.filter(agreement_id=agreement_id)
+                  .values_list(Coalesce("organization__region_id", "region_id"), flat=True))
+    if owner_id:
+        regions.add(Organization.objects.filter(pk=owner_id).values_list("region_id", flat=True).first())
+    return regions - {None}
+
+
+def _region_parts(region, due: Q) -> list[QuerySet]:
+    """Open commitments of a region as two disjoint parts: owned by its organizations; of the agreements touching
+    it and owned by others. Each is read from a partial index only."""
+    from ortaq.analytics.services import touching_agreements
+    from ortaq.directory.models import Organization
+
+    attention = Commitment.objects.order_by().extra(where=[OPEN_SQL]).filter(due)
+    own = Organization.objects.filter(region=region).values("pk")
+    parts = [attention.filter(owner_id__in=own),
+             attention.filter(touching_agreements(region, "agreement_id")).exclude(owner_id__in=own)]
+    return [part.annotate(k=Coalesce("owner_id", Value(NO_OWNER), output_field=IntegerField())).values("k")
+            for part in parts]
+
+
+def rebuild_region(region_id: int, today: datetime.date) -> None:
+    """Count a region's open commitments due before this month, per owner (the two parts own distinct owners)."""
+    due_before = month_start(today)
+    backlog = _table(RegionBacklog)
+    columns = "(region_id, owner_key, due_before, open_count, last_commitment_id, last_party_id)"
+    try:
+        with transaction.atomic():
+            RegionBacklog.objects.filter(region_id=region_id).delete()
+            for part in _region_parts(region_id, Q(due_date__lt=due_before)):
+                sql, params = part.annotate(n=Count("*")).query.sql_with_params()
+                _execute(f"INSERT INTO {backlog} {columns} SELECT %s, k, %s, n, 0, 0 FROM ({sql}) p",
+                         [region_id, due_before, *params])
+            _execute(f"INSERT INTO {backlog} {columns} SELECT %s, %s, %s, 0, "
+                     f"(SELECT COALESCE(MAX(id), 0) FROM {_table(Commitment)}), "
+                     f"(SELECT COALESCE(MAX(id), 0) FROM {_table(Party)})", [region_id, STAMP, due_before])
+    except IntegrityError:  # another process recounted it at the same moment
+        pass
+
+
+def ensure_region(region_id: int, today: datetime.date) -> None:
+    """Recount a region whose stamp is gone, of another month, or older than commitments or parties loaded in
+    bulk (one query when fresh)."""
+    stamp = _rows(f"SELECT s.due_before, s.last_commitment_id, s.last_party_id, "
+                  f"(SELECT MAX(c.id) FROM {_table(Commitment)} c), (SELECT MAX(p.id) FROM {_table(Party)} p) "
+                  f"FROM {_table(RegionBacklog)} s WHERE s.region_id = %s AND s.owner_key = %s", [region_id, STAMP])
+    if not stamp:
+        rebuild_region(region_id, today)
+        return
+    due_before, last_commitment, last_party, max_commitment, max_party = stamp[0]
+    if isinstance(due_before, str):  # SQLite through a raw cursor
+        due_before = datetime.date.fromisoformat(due_before)
+    if (due_before != month_start(today) or (max_commitment or 0) > last_commitment
+            or (max_party or 0) > last_party):
+        rebuild_region(region_id, today)
+
+
+def _add_region(region_id: int, owner_id: int | None, delta: int, due_before: datetime.date) -> None:
+    backlog = _table(RegionBacklog)
+    _execute(f"INSERT INTO {backlog} (region_id, owner_key, due_before, open_count, last_commitment_id, "
+             f"last_party_id) SELECT %s, %s, %s, %s, 0, 0 FROM {backlog} s "
+             f"WHERE s.region_id = %s AND s.owner_key = %s AND s.due_before = %s "
+             f"ON CONFLICT (region_id, owner_key) DO UPDATE SET open_count = {backlog}.open_count + excluded.open_count",
+             [region_id, owner_id or NO_OWNER, due_before, delta, region_id, STAMP, due_before])
+
+
+def forget_regions(region_ids) -> None:
+    """Drop these regions' stamps: the next reader recounts them."""
+    region_ids = {pk for pk in region_ids if pk}
+    if region_ids:
+        RegionBacklog.objects.filter(region_id__in=region_ids, owner_key=STAMP).delete()
+
+
+def _party_region(party: Party) -> int | None:
+    from ortaq.directory.models import Organization
+
+    if party.organization_id:
+        return Organization.objects.filter(pk=party.organization_id).values_list("region_id", flat=True).first()
+    return party.region_id
+
+
+@receiver(pre_save, sender=Party)
+def remember_party_region(sender, instance: Party, **kwargs) -> None:
+    old = Party.objects.filter(pk=instance.pk).first() if instance.pk is not None else None
+    instance._tracker_region = _party_region(old) if old is not None else None
+
+
+@receiver(post_save, sender=Party)
+def forget_party_regions(sender, instance: Party, created: bool, **kwargs) -> None:
+    forget_regions({getattr(instance, "_tracker_region", None), _party_region(instance)})
+    if created:
+        missed = _rows(f"SELECT COALESCE(MAX(id), 0) FROM {_table(Party)} WHERE id < %s", [instance.pk])[0][0]
+        stamps = RegionBacklog.objects.filter(owner_key=STAMP)
+        stamps.filter(last_party_id__lt=missed).delete()
+        stamps.filter(last_party_id__lt=instance.pk).update(last_party_id=instance.pk)
+
+
+@receiver(post_delete, sender=Party)
+def forget_deleted_party_region(sender, instance: Party, **kwargs) -> None:
+    forget_regions({_party_region(instance), instance.region_id})
+
+
+@receiver(pre_save, sender="directory.Organization")
+def remember_organization_region(sender, instance, **kwargs) -> None:
+    instance._tracker_region = (sender.objects.filter(pk=instance.pk).values_list("region_id", flat=True).first()
+                                if instance.pk is not None else None)
+
+
+@receiver(post_save, sender="directory.Organization")
+def forget_organization_regions(sender, instance, created: bool, **kwargs) -> None:
+    """An organization moved: its commitments and its agreements now touch other regions."""
+    old = getattr(instance, "_tracker_region", None)
+    if not created and old != instance.region_id:
+        forget_regions({old, instance.region_id})
 
 
 # --- the figures -------------------------------------------------------------------------------------------
@@ -163,37 +290,34 @@ def _live_sql(rows: QuerySet, today: datetime.date) -> tuple[str, list]:
     return sql, list(params)
 
 
-def _region_sql(region, today: datetime.date) -> tuple[str, str, list]:
-    """Per owner, what needs attention in a region: the commitments its organizations own, plus the others of
-    the agreements touching it; two disjoint parts, each read from a partial index only."""
+def _region_sql(region, today: datetime.date) -> tuple[str, list]:
+    """Per owner, what needs attention in a region: its backlog, plus the window counted live."""
     from ortaq.analytics.services import touching_agreements
-    from ortaq.directory.models import Organization
 
+    region_id = getattr(region, "pk", region)
+    ensure_region(region_id, today)
     soon = today + datetime.timedelta(days=DUE_SOON_DAYS)
-    attention = Commitment.objects.order_by().extra(where=[OPEN_SQL]).filter(due_date__lte=soon)
-    own = Organization.objects.filter(region=region).values("pk")
-    parts = [attention.filter(owner_id__in=own),
-             attention.filter(touching_agreements(region, "agreement_id")).exclude(owner_id__in=own)]
-    counted = [part.annotate(k=Coalesce("owner_id", Value(NO_OWNER), output_field=IntegerField())).values("k")
-               .annotate(overdue=Count("due_date", filter=Q(due_date__lt=today)),
-                         due_soon=Count("due_date", filter=Q(due_date__gte=today)), total=Count("*"))
-               for part in parts]
-    (own_sql, own_params), (other_sql, other_params) = (part.query.sql_with_params() for part in counted)
-    # Each part planned on its own (PostgreSQL plans a UNION under GROUP BY as sorted full scans).
-    return (f"part_own AS MATERIALIZED ({own_sql}), part_other AS MATERIALIZED ({other_sql}), ",
-            "SELECT k, SUM(overdue) AS overdue, SUM(due_soon) AS due_soon, SUM(total) AS total FROM "
-            "(SELECT k, overdue, due_soon, total FROM part_own UNION ALL "
-            "SELECT k, overdue, due_soon, total FROM part_other) u GROUP BY k", [*own_params, *other_params])
+    # The window is short: read it by due date (the partial index), testing each row's region.
+    window, params = (Commitment.objects.order_by().extra(where=[OPEN_SQL])
+                      .filter(due_date__gte=month_start(today), due_date__lte=soon)
+                      .filter(Q(owner__region=region_id) | touching_agreements(region_id, "agreement_id"))
+                      .annotate(k=Coalesce("owner_id", Value(NO_OWNER), output_field=IntegerField())).values("k")
+                      .annotate(overdue=Count("due_date", filter=Q(due_date__lt=today)),
+                                due_soon=Count("due_date", filter=Q(due_date__gte=today)))).query.sql_with_params()
+    sql = (f"SELECT k, SUM(overdue) AS overdue, SUM(due_soon) AS due_soon, SUM(overdue + due_soon) AS total "
+           f"FROM (SELECT owner_key AS k, open_count AS overdue, 0 AS due_soon FROM {_table(RegionBacklog)} "
+           f"WHERE region_id = %s AND owner_key >= 0 AND open_count <> 0 "
+           f"UNION ALL SELECT k, overdue, due_soon FROM ({window}) w) u GROUP BY k")
+    return sql, [region_id, *params]
 
 
 def figures(rows: QuerySet | None, today: datetime.date, region=None) -> dict:
     """{"by_owner": [...], "by_region": [...], "total": n} in one query. `rows` None: all that needs
     attention (of `region` when given); else counted over the filtered rows."""
-    parts = ""
     if rows is not None:
         grouped, params = _live_sql(rows, today)
     elif region is not None:
-        parts, grouped, params = _region_sql(region, today)
+        grouped, params = _region_sql(region, today)
     else:
         ensure_backlog(today)
         grouped, params = _window_sql(today)
@@ -201,7 +325,7 @@ def figures(rows: QuerySet | None, today: datetime.date, region=None) -> dict:
     from ortaq.regions.models import Region
 
     organizations, regions = _table(Organization), _table(Region)
-    sql = (f"WITH {parts}g AS ({grouped}) "
+    sql = (f"WITH g AS ({grouped}) "
            f"SELECT 1, t.k, o.name, t.overdue, t.due_soon, t.total FROM "
            f"(SELECT k, overdue, due_soon, total FROM g ORDER BY overdue DESC, due_soon DESC, k LIMIT {OWNER_ROWS}) t "
            f"LEFT JOIN {organizations} o ON o.id = t.k "

@@ -12,7 +12,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from ortaq.agreements.models import Commitment, OwnerBacklog
+from ortaq.agreements.models import Commitment, OwnerBacklog, Party, RegionBacklog, editing_parties
 from ortaq.agreements.tests.factories import agreement, commitment, organization
 from ortaq.analytics import tracker
 from ortaq.regions.models import Region
@@ -98,7 +98,9 @@ def test_it_counts_what_needs_attention_by_owner_and_region_like_the_records(cli
 
 
 def test_it_stays_exact_after_commitments_are_created_changed_and_deleted(client, built):
-    shown(client, NOVEMBER_30)  # the backlog is built here; what follows keeps it by the write receivers
+    shown(client, NOVEMBER_30)  # the backlogs are built here; what follows keeps them by the write receivers
+    shown(client, NOVEMBER_30, region=built["pavlodar"].pk)
+    shown(client, NOVEMBER_30, region=built["kostanay"].pk)
     records = built["records"]
     with on(NOVEMBER_30):
         commitment(built["deal"], "Новый просроченный", owner=built["farm"], due_date=datetime.date(2025, 1, 1))
@@ -115,6 +117,9 @@ def test_it_stays_exact_after_commitments_are_created_changed_and_deleted(client
         records[3].delete()
         Commitment.objects.get(pk=records[9].pk).delete()
         backlog_is_exact(NOVEMBER_30)
+        for region in (built["pavlodar"], built["kostanay"]):  # kept on write, not recounted
+            assert RegionBacklog.objects.filter(region_id=region.pk, owner_key=tracker.STAMP).exists()
+            region_backlog_is_exact(region, NOVEMBER_30)
     assert shown(client, NOVEMBER_30) == expected(NOVEMBER_30)
     assert shown(client, NOVEMBER_30, region=built["pavlodar"].pk) == expected(NOVEMBER_30, built["pavlodar"])
 
@@ -160,3 +165,40 @@ def test_its_number_of_queries_does_not_grow_with_the_data(client, built, params
     with CaptureQueriesContext(connection) as many, on(NOVEMBER_30):
         client.get(reverse("analytics:tracker"), params)
     assert len(many.captured_queries) == len(few.captured_queries) <= 6
+
+
+def region_backlog_is_exact(region: Region, today: datetime.date) -> None:
+    """A region's backlog kept on write (when its stamp survived) equals one recounted from scratch."""
+    rows = RegionBacklog.objects.filter(region_id=region.pk, owner_key__gte=0)
+    if RegionBacklog.objects.filter(region_id=region.pk, owner_key=tracker.STAMP).exists():
+        kept = set(rows.exclude(open_count=0).values_list("owner_key", "open_count"))
+        tracker.rebuild_region(region.pk, today)
+        assert kept == set(rows.values_list("owner_key", "open_count"))
+
+
+def test_it_stays_exact_for_a_region_when_parties_and_organizations_change(client, built, demo):
+    pavlodar, kostanay = built["pavlodar"], built["kostanay"]
+    for region in (pavlodar, kostanay, demo.astana):
+        assert shown(client, NOVEMBER_30, region=region.pk) == expected(NOVEMBER_30, region)
+    with on(NOVEMBER_30):
+        commitment(built["deal"], "Ещё просроченный", owner=built["plant"], due_date=datetime.date(2025, 5, 5))
+        region_backlog_is_exact(demo.astana, NOVEMBER_30)
+        with editing_parties(built["deal"]):
+            Party.objects.create(agreement=built["deal"], region=demo.astana)
+    assert shown(client, NOVEMBER_30, region=demo.astana.pk) == expected(NOVEMBER_30, demo.astana)
+    with on(NOVEMBER_30):
+        built["farm"].region = demo.karaganda
+        built["farm"].save()
+    for region in (kostanay, demo.karaganda, pavlodar):
+        assert shown(client, NOVEMBER_30, region=region.pk) == expected(NOVEMBER_30, region)
+    with on(NOVEMBER_30):
+        with editing_parties(built["deal"]):
+            Party.objects.filter(agreement=built["deal"], region=demo.astana).delete()
+            Party.objects.create(agreement=built["deal"], region=kostanay)
+    for region in (demo.astana, kostanay, demo.karaganda):
+        assert shown(client, NOVEMBER_30, region=region.pk) == expected(NOVEMBER_30, region)
+    with on(NOVEMBER_30):
+        built["deal"].delete()
+    for region in (pavlodar, kostanay, demo.karaganda):
+        assert shown(client, NOVEMBER_30, region=region.pk) == expected(NOVEMBER_30, region)
+    assert shown(client, NOVEMBER_30) == expected(NOVEMBER_30)

@@ -233,9 +233,16 @@ def remember_party_region(sender, instance: Party, **kwargs) -> None:
     instance._tracker_region = _party_region(old) if old is not None else None
 
 
+def _holds_backlog(agreement_id: int) -> bool:
+    """Whether an agreement holds commitments counted in a backlog (a new agreement holds none)."""
+    return (Commitment.objects.filter(agreement_id=agreement_id, status__in=OPEN_STATUSES,
+                                      due_date__lt=month_start(timezone.localdate())).exists())
+
+
 @receiver(post_save, sender=Party)
 def forget_party_regions(sender, instance: Party, created: bool, **kwargs) -> None:
-    forget_regions({getattr(instance, "_tracker_region", None), _party_region(instance)})
+    if _holds_backlog(instance.agreement_id):
+        forget_regions({getattr(instance, "_tracker_region", None), _party_region(instance)})
     if created:
         missed = _rows(f"SELECT COALESCE(MAX(id), 0) FROM {_table(Party)} WHERE id < %s", [instance.pk])[0][0]
         stamps = RegionBacklog.objects.filter(owner_key=STAMP)
@@ -245,7 +252,8 @@ def forget_party_regions(sender, instance: Party, created: bool, **kwargs) -> No
 
 @receiver(post_delete, sender=Party)
 def forget_deleted_party_region(sender, instance: Party, **kwargs) -> None:
-    forget_regions({_party_region(instance), instance.region_id})
+    if _holds_backlog(instance.agreement_id):
+        forget_regions({_party_region(instance), instance.region_id})
 
 
 @receiver(pre_save, sender="directory.Organization")

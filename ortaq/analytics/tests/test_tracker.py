@@ -202,3 +202,12 @@ def test_it_stays_exact_for_a_region_when_parties_and_organizations_change(clien
     for region in (pavlodar, kostanay, demo.karaganda):
         assert shown(client, NOVEMBER_30, region=region.pk) == expected(NOVEMBER_30, region)
     assert shown(client, NOVEMBER_30) == expected(NOVEMBER_30)
+
+
+def test_a_new_agreement_leaves_the_regions_counts_standing(client, built, demo):
+    shown(client, NOVEMBER_30, region=demo.astana.pk)
+    with on(NOVEMBER_30):
+        fresh = agreement("Новое соглашение без обязательств", built["plant"], demo.astana)
+        commitment(fresh, "Первое обязательство", owner=built["plant"], due_date=datetime.date(2026, 1, 1))
+    assert RegionBacklog.objects.filter(region_id=demo.astana.pk, owner_key=tracker.STAMP).exists()
+    assert shown(client, NOVEMBER_30, region=demo.astana.pk) == expected(NOVEMBER_30, demo.astana)

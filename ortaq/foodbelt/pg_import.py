@@ -181,15 +181,15 @@ class Stage:
             keys = foreign_keys(cursor)
             cursor.execute("SELECT reltuples FROM pg_class WHERE oid = 'foodbelt_delivery'::regclass")
             stored = max(0, cursor.fetchone()[0])
-            names = ", ".join(_quote(name) for name, _definition, _table in keys)
+            names = ", ".join(_quote(name) for name, _definition, _table in keys) or "ALL"
             self.used_bulk = bool(keys) and self.result.added >= max(self.bulk_rows, BULK_SHARE * stored)
             if self.used_bulk and not self._lock(cursor, keys):
                 return None
             self._lap("lock")
-            if names:
-                # Checks still queued for earlier rows of this transaction fire now (a key with queued
-                # checks cannot be dropped); without the bulk phase the new rows are checked at once too.
-                cursor.execute(f"SET CONSTRAINTS {names} IMMEDIATE")
+            # Checks still queued by earlier writes of this transaction fire now: no table with queued checks
+            # can be altered. Without the bulk phase the new rows are then checked once, at the INSERT.
+            checked = "ALL" if self.used_bulk else names
+            cursor.execute(f"SET CONSTRAINTS {checked} IMMEDIATE")
             if self.used_bulk:
                 for name, _definition, _table in keys:
                     cursor.execute(f"ALTER TABLE foodbelt_delivery DROP CONSTRAINT {_quote(name)}")
@@ -206,8 +206,8 @@ class Stage:
                     cursor.execute(f"ALTER TABLE foodbelt_delivery ADD CONSTRAINT {_quote(name)} {definition} "
                                    "NOT VALID")
                 transaction.on_commit(self._validate_after_commit)
-            elif names:
-                cursor.execute(f"SET CONSTRAINTS {names} DEFERRED")
+            # Back to Django's constraints' own mode: every key it creates is DEFERRABLE INITIALLY DEFERRED.
+            cursor.execute(f"SET CONSTRAINTS {checked} DEFERRED")
             cursor.execute(f"DROP TABLE pg_temp.{STAGE}")
             self._lap("keys re-added" if self.used_bulk else "keys checked")
         return regions

@@ -39,9 +39,13 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="check every row, import nothing")
         parser.add_argument("--no-progress", action="store_true", help="no progress bar")
         parser.add_argument("--chunk-size", type=int, default=5000)
+        parser.add_argument("--bulk-rows", type=int, default=None,
+                            help="PostgreSQL: new rows from which the deliveries' foreign keys are dropped and "
+                                 "re-added around one INSERT (default: setting ORTAQ_DELIVERY_IMPORT_BULK_ROWS, "
+                                 "50 000)")
 
     def handle(self, *args, file: Path, consumer: str, dry_run: bool, no_progress: bool, chunk_size: int,
-               verbosity: int = 1, **options) -> None:
+               bulk_rows: int | None = None, verbosity: int = 1, **options) -> None:
         if not file.is_file():
             raise CommandError(f"Нет файла {file}")
         default_consumer = Region.objects.by_code(consumer)
@@ -62,7 +66,7 @@ class Command(BaseCommand):
                 self.stderr.flush()
 
         importer = DeliveryImporter(file_name=file.name, sha256=sha256, default_consumer=default_consumer,
-                                    chunk_size=chunk_size, progress=progress)
+                                    chunk_size=chunk_size, progress=progress, bulk_rows=bulk_rows)
         try:
             with open(file, "rb") as stream:
                 result = importer.run(read_rows(stream, file.name), commit=not dry_run)

@@ -2,8 +2,9 @@
 
 For each database: a fresh database (migrate, loaddemo, `generate --suppliers N`), a synthetic CSV of ROWS
 deliveries, then
-- `ortaq import-deliveries FILE` in a subprocess: wall time and peak memory (max RSS), and the database's own
-  bulk loader on the same file in the same run (`sqlite3 .import`, PostgreSQL `COPY`) for the ratio;
+- `ortaq import-deliveries FILE` in a subprocess: wall time and peak memory (max RSS), its phases (PostgreSQL),
+  and the database's own bulk loader on the same file in the same run (`sqlite3 .import`, PostgreSQL `COPY`)
+  for the ratio;
 - a second run of the same import (adds nothing; time);
 - the program dashboard: median server time of repeated requests (Django test client, no network) against the
   median time of the raw SQL aggregates over the deliveries that the dashboard would need without rollups.
@@ -46,7 +47,8 @@ def timed_child(args: list[str], url: str) -> tuple[float, int, str]:
     elapsed = time.perf_counter() - started
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"{' '.join(args)} failed:\n{output}")
-    return elapsed, usage.ru_maxrss // 1024, output.strip().splitlines()[-2:]
+    phases = [line.strip() for line in output.splitlines() if line.startswith("  ") and line.endswith(" s")]
+    return elapsed, usage.ru_maxrss // 1024, [*phases, *output.strip().splitlines()[-2:]]
 
 
 def fresh_database(kind: str, workdir: Path) -> str:
@@ -183,7 +185,10 @@ def bench(kind: str, args, workdir: Path, csv_path: Path) -> dict:
         print(f"== writing {args.rows} synthetic rows to {csv_path}", flush=True)
         run([PYTHON, __file__, "--phase", "csv", "--csv", str(csv_path), "--rows", str(args.rows)], url)
     print(f"== {kind}: ortaq import-deliveries", flush=True)
-    seconds, peak_mb, output = timed_child([*ortaq, "import-deliveries", str(csv_path), "--no-progress"], url)
+    # -v 2: the importer's phases on PostgreSQL (the bulk INSERT is the window in which readers of the
+    # referenced tables wait).
+    seconds, peak_mb, output = timed_child([*ortaq, "import-deliveries", str(csv_path), "--no-progress", "-v", "2"],
+                                           url)
     print(f"   {seconds:.1f} s, peak {peak_mb} MB: {output}", flush=True)
     loader = bulk_load(kind, url, csv_path)
     print(f"   bulk loader: {loader:.1f} s", flush=True)

@@ -7,8 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ortaq.agreements.filtersets import CommitmentFilterSet
 from ortaq.agreements.models import DUE_SOON_DAYS, Commitment
-from ortaq.analytics.services import touching_agreements
-from ortaq.analytics.tracker import OPEN_STATUSES
+from ortaq.analytics.services import OPEN_STATUSES, touching_agreements
 
 
 class TrackerFilterSet(CommitmentFilterSet):

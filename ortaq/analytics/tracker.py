@@ -1,12 +1,16 @@
 """The commitments tracker's figures: overdue and due soon by owner organization and by the owner's region.
 
 An open commitment is "open" or "in_progress"; it is overdue when its due date has passed and due soon when
-it falls in the next DUE_SOON_DAYS days. The default view (everything that needs attention) never reads all
-overdue commitments: `OwnerBacklog` holds, per owner, the open commitments due before the first day of this
-month (kept exact on every write by the receivers below, rebuilt when the month changes or when commitments
-were created in bulk behind the receivers' back); only the short window [month start, today + 30 days] is
-counted live, from an index. Narrowed views (a region, a text, a status, …) count their rows live.
-Every figure is one SQL statement: the grouped owner rows, the region rows made from them, and the total.
+it falls in the next DUE_SOON_DAYS days. What needs attention is never counted over all overdue commitments:
+`OwnerBacklog` holds, per owner, the open commitments due before the first day of this month, `RegionBacklog`
+the same per region touched (its organizations own them, or its agreements hold them). Both are kept exact by
+the commitment receivers below; a new month, commitments or parties created in bulk behind the receivers' back,
+and (for a region) a party or organization write that moves overdue commitments between regions make the next
+reader recount. Only the short window [month start, today + 30 days] is counted live, from an index. Views
+narrowed otherwise (a text, an owner, a status, …) count their rows live. Each view's figures are one SQL
+statement: the grouped owner rows, the region rows made from them, and the total.
+Writes that bypass the model signals (QuerySet.update of a status or due date, raw SQL) are not seen: call
+`rebuild()` and `forget_regions(...)` after them.
 """
 
 from __future__ import annotations
@@ -21,8 +25,8 @@ from django.dispatch import receiver
 from django.utils import timezone
 
 from ortaq.agreements.models import DUE_SOON_DAYS, Commitment, OwnerBacklog, Party, RegionBacklog
+from ortaq.analytics.services import OPEN_STATUSES, touching_agreements
 
-OPEN_STATUSES = ("open", "in_progress")
 # Literal, not bound: SQLite uses the partial indexes (WHERE status IN (…)) only for a literal condition.
 OPEN_SQL = "status IN ('open', 'in_progress')"
 STAMP = -1
@@ -156,7 +160,6 @@ def regions_of(owner_id: int | None, agreement_id: int) -> set[int]:
 def _region_parts(region, due: Q) -> list[QuerySet]:
     """Open commitments of a region as two disjoint parts: owned by its organizations; of the agreements touching
     it and owned by others. Each is read from a partial index only."""
-    from ortaq.analytics.services import touching_agreements
     from ortaq.directory.models import Organization
 
     attention = Commitment.objects.order_by().extra(where=[OPEN_SQL]).filter(due)
@@ -300,8 +303,6 @@ def _live_sql(rows: QuerySet, today: datetime.date) -> tuple[str, list]:
 
 def _region_sql(region, today: datetime.date) -> tuple[str, list]:
     """Per owner, what needs attention in a region: its backlog, plus the window counted live."""
-    from ortaq.analytics.services import touching_agreements
-
     region_id = getattr(region, "pk", region)
     ensure_region(region_id, today)
     soon = today + datetime.timedelta(days=DUE_SOON_DAYS)

@@ -12,8 +12,8 @@ into `foodbelt_delivery` takes ~20 s for the heap and its four indexes plus ~30 
    - up to `bulk_rows` new rows (default 50 000, setting ORTAQ_DELIVERY_IMPORT_BULK_ROWS), or when the new
      rows are fewer than half of the rows already stored, with the foreign keys in place (their per-row
      checks cost ~30 µs a row: 1.5 s for 50 000 rows; no lock beyond a plain insert's);
-   - above that (the "bulk" phase): the four tables are locked (`lock_timeout`, a clear refusal when they are
-     busy), the three foreign keys are dropped, the rows inserted, the staged rows' references checked by
+   - above that (the "bulk" phase): the four tables are locked (waiting at most `lock_timeout`, 3 s, setting
+     ORTAQ_DELIVERY_IMPORT_LOCK_TIMEOUT_MS; a clear refusal when they are busy), the three foreign keys are dropped, the rows inserted, the staged rows' references checked by
      one query each, and the keys added again under their own names and `pg_get_constraintdef` definitions
      as NOT VALID; after COMMIT `VALIDATE CONSTRAINT` marks them validated (a scan of the table that takes
      no lock blocking readers or writers, ~10 µs a stored row). Dropping a foreign key takes ACCESS
@@ -21,7 +21,7 @@ into `foodbelt_delivery` takes ~20 s for the heap and its four indexes plus ~30 
      for this phase, ~15 s for a million rows. Hence the threshold, and the ratio rule: VALIDATE scans the
      whole table, so below half of its size the per-row checks are cheaper.
 A killed process leaves nothing: everything up to COMMIT is one transaction. If it dies between COMMIT and
-VALIDATE, the keys stay enforced but marked NOT VALID until the next bulk import validates them.
+VALIDATE, the keys stay enforced but marked NOT VALID until the next import validates them.
 """
 
 from __future__ import annotations
@@ -83,7 +83,7 @@ def validate_foreign_keys() -> None:
             for (name,) in cursor.fetchall():
                 with transaction.atomic():
                     cursor.execute(f"ALTER TABLE foodbelt_delivery VALIDATE CONSTRAINT {_quote(name)}")
-    except Exception:  # the keys stay enforced; the next bulk import validates them again
+    except Exception:  # the keys stay enforced; the next import validates them again
         logger.exception("validating the foreign keys of foodbelt_delivery failed")
 
 
@@ -205,9 +205,9 @@ class Stage:
                 for name, definition, _table in keys:
                     cursor.execute(f"ALTER TABLE foodbelt_delivery ADD CONSTRAINT {_quote(name)} {definition} "
                                    "NOT VALID")
-                transaction.on_commit(self._validate_after_commit)
             # Back to Django's constraints' own mode: every key it creates is DEFERRABLE INITIALLY DEFERRED.
             cursor.execute(f"SET CONSTRAINTS {checked} DEFERRED")
+            transaction.on_commit(self._validate_after_commit)  # also any key a killed import left NOT VALID
             cursor.execute(f"DROP TABLE pg_temp.{STAGE}")
             self._lap("keys re-added" if self.used_bulk else "keys checked")
         return regions

@@ -112,9 +112,16 @@ def test_it_refuses_cleanly_when_readers_hold_the_tables(farms, settings):
     assert _keys() == keys and Delivery.objects.count() == before
 
 
-def test_a_small_file_keeps_the_keys_in_place(farms):
+def test_a_small_file_keeps_the_keys_in_place_and_validates_a_key_a_killed_import_left(
+        farms, django_capture_on_commit_callbacks):
     keys = _keys()
+    name, definition = keys[0][:2]
+    with connection.cursor() as cursor:  # as a process killed between COMMIT and VALIDATE leaves it
+        cursor.execute(f'ALTER TABLE foodbelt_delivery DROP CONSTRAINT "{name}"')
+        cursor.execute(f'ALTER TABLE foodbelt_delivery ADD CONSTRAINT "{name}" {definition} NOT VALID')
+    assert _keys() != keys
     importer = DeliveryImporter(bulk_rows=1000)
-    result = importer.run(_rows(farms, 30))
+    with django_capture_on_commit_callbacks(execute=True):
+        result = importer.run(_rows(farms, 30))
     assert result.added == 30 and not importer.stage.used_bulk and _keys() == keys
     _assert_equal_to_a_rebuild()

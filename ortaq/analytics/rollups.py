@@ -47,10 +47,15 @@ def ensure_fresh() -> None:
 
 
 def refresh_all() -> None:
-    """Rebuild every rollup from the registry."""
+    """Rebuild every rollup from the registry (touches, tallies, pairs, the tracker's backlogs), then let the
+    database re-read its statistics: after a bulk load its plans are otherwise made for empty tables."""
+    from ortaq.agreements.models import RegionBacklog
+    from ortaq.analytics import tracker
     from ortaq.regions.models import Region
 
     with transaction.atomic():
+        tracker.rebuild()
+        RegionBacklog.objects.all().delete()  # each region is recounted by its next reader
         StaleRegion.objects.all().delete()
         Tally.objects.all().delete()
         PairYear.objects.all().delete()
@@ -60,6 +65,12 @@ def refresh_all() -> None:
         _insert_pairs(_pair_rows(None), supply.flows_by_pair_year(None))
         known = set(Region.objects.values_list("pk", flat=True))
         Tally.objects.exclude(region=None).exclude(region_id__in=known).delete()
+    _update_statistics()
+
+
+def _update_statistics() -> None:
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
 
 
 def _refresh_region(region_id: int) -> None:

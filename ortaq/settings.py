@@ -28,6 +28,10 @@ CSRF_TRUSTED_ORIGINS = env_list("ORTAQ_CSRF_TRUSTED_ORIGINS", [])
 ORTAQ_ANONYMOUS_READ = env_bool("ORTAQ_ANONYMOUS_READ", not PRODUCTION)
 ORTAQ_REGIONS_GEOJSON = env_str("ORTAQ_REGIONS_GEOJSON", "")
 ORTAQ_HOME_REGION = env_str("ORTAQ_HOME_REGION", "KZ-71")
+# PostgreSQL delivery imports above this many new rows drop and re-add the delivery foreign keys (see
+# ortaq/foodbelt/pg_import.py); they wait at most this long for the tables they lock.
+ORTAQ_DELIVERY_IMPORT_BULK_ROWS = env_int("ORTAQ_DELIVERY_IMPORT_BULK_ROWS", 50_000)
+ORTAQ_DELIVERY_IMPORT_LOCK_TIMEOUT_MS = env_int("ORTAQ_DELIVERY_IMPORT_LOCK_TIMEOUT_MS", 3000)
 
 INSTALLED_APPS = [
     "django.contrib.admin",

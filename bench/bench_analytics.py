@@ -108,17 +108,20 @@ def measure(client, url: str, runs: int) -> tuple[float, list]:
 
 
 def replay(statements: list, runs: int) -> float:
-    from django.db import connection
+    from django.db import connection, transaction
 
     times = []
     for _run in range(max(3, runs // 3)):
         started = time.perf_counter()
-        with connection.cursor() as cursor:
+        # In one transaction, with the page's SET LOCAL planner settings (search forbids sequential scans).
+        with transaction.atomic(), connection.cursor() as cursor:
             for sql, params in statements:
-                if not sql.lstrip().upper().startswith(("SELECT", "WITH")):
+                verb = sql.lstrip().upper()
+                if not verb.startswith(("SELECT", "WITH", "SET LOCAL")):
                     continue
                 cursor.execute(sql, params)
-                cursor.fetchall()
+                if not verb.startswith("SET"):
+                    cursor.fetchall()
         times.append((time.perf_counter() - started) * 1000)
     return statistics.median(times)
 

@@ -271,7 +271,11 @@ class Commitment(RegistryModel):
                    models.Index(fields=["due_date", "owner", "status"], name="commitment_open_due_idx",
                                 condition=Q(status__in=["open", "in_progress"])),
                    models.Index(fields=["agreement", "due_date", "owner", "status"],
-                                name="commitment_open_agreement_idx", condition=Q(status__in=["open", "in_progress"]))]
+                                name="commitment_open_agreement_idx", condition=Q(status__in=["open", "in_progress"])),
+                   # Every commitment by agreement and by owner with its month and status: a region's rollup
+                   # refresh (analytics) counts them from these indexes without reading rows.
+                   models.Index(fields=["agreement", "status", "due_date"], name="commitment_agreement_idx"),
+                   models.Index(fields=["owner", "status", "due_date"], name="commitment_owner_idx")]
 
     def __str__(self) -> str:
         return self.text[:120]

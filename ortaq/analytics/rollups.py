@@ -26,9 +26,12 @@ def _rows(sql: str, params: list) -> list[tuple]:
         return cursor.fetchall()
 
 
-def mark_stale(region_ids) -> None:
-    """Remember that these regions' rollups (and the whole-registry ones) need recomputing."""
-    ids = {int(pk) for pk in region_ids if pk} | {GLOBAL}
+def mark_stale(region_ids, whole_registry: bool = True) -> None:
+    """Remember that these regions' rollups (and, unless told otherwise, the whole-registry ones) need
+    recomputing."""
+    ids = {int(pk) for pk in region_ids if pk} | ({GLOBAL} if whole_registry else set())
+    if not ids:
+        return
     StaleRegion.objects.bulk_create([StaleRegion(region_id=pk) for pk in ids], ignore_conflicts=True)
 
 

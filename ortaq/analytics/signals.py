@@ -6,6 +6,7 @@ from django.db import connection, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 
+from ortaq.analytics import global_tallies
 from ortaq.core.models import RegistryModel
 
 # Apps whose records feed the rollups; a directory write matters when an organization changes region.
@@ -27,10 +28,10 @@ def _regions_of(instance) -> set[int]:
     return regions
 
 
-def _mark(regions: set[int]) -> None:
+def _mark(regions: set[int], whole_registry: bool = False) -> None:
     from ortaq.analytics.rollups import ensure_fresh, mark_stale
 
-    mark_stale(regions)
+    mark_stale(regions, whole_registry)
     if _only_test_transactions():
         ensure_fresh()
     else:
@@ -50,10 +51,35 @@ def _remember(instance) -> None:
     instance._analytics_regions_before = getattr(instance, "_analytics_regions_before", set()) | _regions_of(instance)
 
 
-def _after_write(instance, regions: set[int]) -> None:
+def _after_write(instance, regions: set[int], whole_registry: bool = False) -> None:
     _refresh_touches(instance)
-    _mark(regions | getattr(instance, "_analytics_regions_before", set()))
+    _mark(regions | getattr(instance, "_analytics_regions_before", set()), whole_registry)
     instance._analytics_regions_before = set()
+
+
+def _global_moved(instance, after: list) -> bool:
+    """Move the record between whole-registry buckets; True when they could not follow (recount them)."""
+    if not global_tallies.follows(instance):
+        return False
+    return not global_tallies.move(instance.__dict__.pop("_global_before", []), after)
+
+
+def _areas_moved(instance, action: str, pk_set) -> bool:
+    """An agreement's areas changed (forward side only); True when the whole registry needs a recount."""
+    if instance._meta.label != "agreements.Agreement":
+        return True  # an area's side of the relation: recount
+    year = instance.signed_on.year if instance.signed_on else 0
+    if action == "pre_clear":
+        instance._global_before = global_tallies.area_buckets(year, instance.areas.values_list("pk", flat=True))
+        return False
+    if action == "post_clear":
+        return not global_tallies.move(instance.__dict__.pop("_global_before", []), [])
+    changed = global_tallies.area_buckets(year, pk_set or ())
+    if action == "post_add":
+        return not global_tallies.move([], changed)
+    if action == "post_remove":
+        return not global_tallies.move(changed, [])
+    return False
 
 
 @receiver(pre_save)
@@ -63,37 +89,49 @@ def remember_old_regions(sender, instance, raw=False, **kwargs) -> None:
     old = type(instance)._default_manager.filter(pk=instance.pk).first()
     if old is not None:
         instance._analytics_regions_before = _regions_of(old)
+        if global_tallies.follows(instance):
+            instance._global_before = global_tallies.buckets(old)
 
 
 @receiver(post_save)
 def mark_saved(sender, instance, raw=False, **kwargs) -> None:
     if not raw and _tracked(instance):
-        _after_write(instance, _regions_of(instance))
+        whole = _global_moved(instance, global_tallies.buckets(instance))
+        _after_write(instance, _regions_of(instance), whole)
 
 
 @receiver(pre_delete)
 def remember_deleted(sender, instance, **kwargs) -> None:
     if _tracked(instance):
         _remember(instance)
+        if global_tallies.follows(instance):
+            instance._global_before = global_tallies.buckets(instance)
 
 
 @receiver(post_delete)
 def mark_after_delete(sender, instance, **kwargs) -> None:
     if _tracked(instance):
-        _after_write(instance, {getattr(instance, "region_id", None) or 0})
+        # An area's agreements lose it without m2m signals: recount the whole registry then.
+        whole = _global_moved(instance, []) or instance._meta.label == "agreements.Area"
+        _after_write(instance, {getattr(instance, "region_id", None) or 0}, whole)
 
 
 @receiver(m2m_changed)
 def mark_relations(sender, instance, action, pk_set=None, model=None, **kwargs) -> None:
     if not _tracked(instance):
         return
+    from ortaq.agreements.models import Agreement
+
+    whole = sender is Agreement.areas.through and _areas_moved(instance, action, pk_set)
     if action.startswith("pre_"):
         _remember(instance)
+        if whole:
+            _mark(set(), whole_registry=True)
         return
     regions = _regions_of(instance)
     if model is not None and model._meta.label == "regions.Region" and pk_set:
         regions |= set(pk_set)
-    _after_write(instance, regions)
+    _after_write(instance, regions, whole)
 
 
 def _connect_food_belt_imports() -> None:

@@ -25,6 +25,11 @@ def follows(instance) -> bool:
     return instance._meta.label in MODELS
 
 
+def _day(instance, name: str):
+    """A date attribute as a date (a record saved with "2024-05-01" still holds the string)."""
+    return instance._meta.get_field(name).to_python(getattr(instance, name))
+
+
 def _year(day) -> int:
     return day.year if day else 0
 
@@ -33,17 +38,17 @@ def buckets(instance) -> list[Bucket]:
     """The buckets the record counts in now (an agreement's areas as stored)."""
     label = instance._meta.label
     if label == "agreements.Agreement":
-        year = _year(instance.signed_on)
+        year = _year(_day(instance, "signed_on"))
         result = [("agreement_kind", instance.kind, year), ("agreement_status", instance.status, 0)]
         if instance.pk is not None:
             result += area_buckets(year, instance.areas.values_list("pk", flat=True))
         return result
     if label == "events.Event":
-        return [("event_kind", instance.kind, _year(instance.start_date))]
+        return [("event_kind", instance.kind, _year(_day(instance, "start_date")))]
     if label == "projects.JointProject":
         return [("project_status", instance.status, 0)]
     if label == "agreements.Commitment":
-        due = instance.due_date
+        due = _day(instance, "due_date")
         return [("commitments", instance.status, due.year * 100 + due.month if due else 0)]
     return []
 

@@ -68,7 +68,7 @@ def _areas_moved(instance, action: str, pk_set) -> bool:
     """An agreement's areas changed (forward side only); True when the whole registry needs a recount."""
     if instance._meta.label != "agreements.Agreement":
         return True  # an area's side of the relation: recount
-    year = instance.signed_on.year if instance.signed_on else 0
+    year = global_tallies.buckets(instance)[0][2]  # the agreement's year, as its other buckets have it
     if action == "pre_clear":
         instance._global_before = global_tallies.area_buckets(year, instance.areas.values_list("pk", flat=True))
         return False

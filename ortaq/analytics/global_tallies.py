@@ -34,11 +34,16 @@ def _year(day) -> int:
     return day.year if day else 0
 
 
+def agreement_year(agreement) -> int:
+    """The year an agreement's buckets carry (0 when undated)."""
+    return _year(_day(agreement, "signed_on"))
+
+
 def buckets(instance) -> list[Bucket]:
     """The buckets the record counts in now (an agreement's areas as stored)."""
     label = instance._meta.label
     if label == "agreements.Agreement":
-        year = _year(_day(instance, "signed_on"))
+        year = agreement_year(instance)
         result = [("agreement_kind", instance.kind, year), ("agreement_status", instance.status, 0)]
         if instance.pk is not None:
             result += area_buckets(year, instance.areas.values_list("pk", flat=True))

@@ -68,7 +68,9 @@ def _areas_moved(instance, action: str, pk_set) -> bool:
     """An agreement's areas changed (forward side only); True when the whole registry needs a recount."""
     if instance._meta.label != "agreements.Agreement":
         return True  # an area's side of the relation: recount
-    year = global_tallies.buckets(instance)[0][2]  # the agreement's year, as its other buckets have it
+    if action not in ("pre_clear", "post_clear", "post_add", "post_remove"):
+        return False
+    year = global_tallies.agreement_year(instance)
     if action == "pre_clear":
         instance._global_before = global_tallies.area_buckets(year, instance.areas.values_list("pk", flat=True))
         return False
@@ -89,6 +91,9 @@ def remember_old_regions(sender, instance, raw=False, **kwargs) -> None:
     old = type(instance)._default_manager.filter(pk=instance.pk).first()
     if old is not None:
         instance._analytics_regions_before = _regions_of(old)
+        if instance._meta.label == "directory.Organization":
+            # Its records' touches change only when it moves region (not on every edit of a name or website).
+            instance._analytics_moved = old.region_id != instance.region_id
         if global_tallies.follows(instance):
             instance._global_before = global_tallies.buckets(old)
 
@@ -165,7 +170,7 @@ def _touched_records(instance) -> list[tuple[int, list[int]]]:
         return [(Touch.Kind.EVENT, [instance.event_id])]
     if label == "projects.JointProject":
         return [(Touch.Kind.PROJECT, [instance.pk])]
-    if label == "directory.Organization":
+    if label == "directory.Organization" and instance.__dict__.pop("_analytics_moved", True):
         return _records_of_organization(instance.pk)
     return []
 

@@ -23,7 +23,8 @@ BATCH = 500
 
 
 def _undated() -> str:
-    return "DATE '0001-01-01'" if connection.vendor == "postgresql" else "'0001-01-01'"
+    literal = f"'{UNDATED.isoformat()}'"
+    return f"DATE {literal}" if connection.vendor == "postgresql" else literal
 
 
 def year_sql(column: str = "t.day") -> str:

@@ -43,6 +43,9 @@ def test_agreements_touch_the_regions_of_their_parties_and_follow_every_change(d
     Party.objects.filter(agreement=second, organization=built.farm).update(organization=None, region=demo.east)
     touches.refresh(Touch.Kind.AGREEMENT, [second.pk])  # a queryset update sends no signal: refresh by hand
     assert regions_of(Touch.Kind.AGREEMENT, second) == {"KZ-55", "KZ-63"}
+    built.plant.website = "https://plant.example.kz"  # an edit that leaves the region: touches stand
+    built.plant.save()
+    assert regions_of(Touch.Kind.AGREEMENT, second) == {"KZ-55", "KZ-63"}
     built.plant.region = demo.karaganda  # an organization moving region moves its records
     built.plant.save()
     assert regions_of(Touch.Kind.AGREEMENT, second) == {"KZ-35", "KZ-63"}

@@ -34,6 +34,8 @@ ORTAQ_DELIVERY_IMPORT_BULK_ROWS = env_int("ORTAQ_DELIVERY_IMPORT_BULK_ROWS", 50_
 ORTAQ_DELIVERY_IMPORT_LOCK_TIMEOUT_MS = env_int("ORTAQ_DELIVERY_IMPORT_LOCK_TIMEOUT_MS", 3000)
 
 INSTALLED_APPS = [
+    # First, so that its createsuperuser (which validates a scripted password too) replaces Django's.
+    "ortaq.accounts",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -51,7 +53,6 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "ortaq.core",
-    "ortaq.accounts",
     "ortaq.sources",
     "ortaq.regions",
     "ortaq.directory",
@@ -132,6 +133,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"

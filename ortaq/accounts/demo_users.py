@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.password_validation import validate_password
 
 from ortaq.accounts.models import Profile
 from ortaq.core.permissions import ADMIN, EDITOR, VIEWER
@@ -30,10 +31,12 @@ DEMO_USERS = (
 
 
 def create_user(username: str, role: str, region_codes=(), organization_ids=(), password: str | None = None):
-    """Create (or update) a user with a role and a scope."""
+    """Create (or update) a user with a role and a scope; a password must pass the validators."""
     from ortaq.regions.models import Region
 
     user_model = get_user_model()
+    if password:
+        validate_password(password, user_model(username=username))
     user, _ = user_model.objects.get_or_create(username=username)
     user.is_superuser = user.is_staff = role == ADMIN
     if password:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import time
 from pathlib import Path
 
 from django import forms
@@ -16,6 +17,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from ortaq.core.uploads import KIND_LABELS, UploadRefused, detect_kind
 from ortaq.foodbelt import importer, supplier_import
 from ortaq.foodbelt.exports import file_response
 from ortaq.foodbelt.models import Supplier
@@ -37,17 +39,40 @@ class UploadForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if Path(upload.name).suffix.lower() not in (".csv", ".xlsx", ".txt"):
-            raise forms.ValidationError(_("Нужен файл CSV или XLSX."))
         if upload.size > MAX_UPLOAD:
             raise forms.ValidationError(_("Файл больше 50 МБ: загрузите его командой ortaq import-deliveries."))
+        # By content, not by name: a CSV is text, an XLSX a spreadsheet package; anything else is refused.
+        try:
+            upload.content_kind = detect_kind(upload.file, upload.name)
+        except UploadRefused as error:
+            raise forms.ValidationError(str(error)) from error
+        finally:
+            upload.file.seek(0)
+        if upload.content_kind not in ("text", "xlsx"):
+            raise forms.ValidationError(_("Нужен файл CSV или XLSX; «%(name)s» — %(found)s.") % {
+                "name": upload.name, "found": KIND_LABELS.get(upload.content_kind, _("не текст и не таблица"))})
         return upload
 
 
+STAGED_FOR = 24 * 3600  # a previewed file not confirmed within a day is deleted
+
+
 def _staging_dir() -> Path:
-    path = Path(settings.MEDIA_ROOT) / "foodbelt" / "uploads"
+    # Outside MEDIA_ROOT: a staged file is never served, backed up or listed with the uploaded documents.
+    path = Path(settings.VAR_DIR) / "staging" / "foodbelt"
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def _sweep_staging() -> None:
+    """Delete staged files whose preview was abandoned (never confirmed nor refused)."""
+    cutoff = time.time() - STAGED_FOR
+    for staged in _staging_dir().iterdir():
+        try:
+            if staged.is_file() and staged.stat().st_mtime < cutoff:
+                staged.unlink(missing_ok=True)
+        except OSError:  # another request removed it meanwhile
+            continue
 
 
 def _stage(upload) -> tuple[str, Path]:
@@ -55,7 +80,8 @@ def _stage(upload) -> tuple[str, Path]:
     digest = hashlib.sha256()
     for chunk in upload.chunks():
         digest.update(chunk)
-    token = f"{digest.hexdigest()}{Path(upload.name).suffix.lower()}"
+    suffix = ".xlsx" if getattr(upload, "content_kind", "") == "xlsx" else ".csv"
+    token = f"{digest.hexdigest()}{suffix}"
     path = _staging_dir() / token
     with open(path, "wb") as stream:
         for chunk in upload.chunks():
@@ -81,13 +107,17 @@ def _import_page(request: HttpRequest, kind: str, permission: str, title: str, d
     context = {"title": title, "kind": kind, "form": UploadForm(), "result": None}
     if request.method == "POST":
         token, file_name = request.POST.get("token", ""), request.POST.get("file_name", "")[:255]
+        _sweep_staging()
         if token:
             if not TOKEN.match(token) or not (_staging_dir() / token).is_file():
                 raise Http404(token)
             path = _staging_dir() / token
-            result = _run(kind, path, file_name, request.user, commit=True)
-            if result.committed:
+            try:
+                result = _run(kind, path, file_name, request.user, commit=True)
+            finally:
+                # Imported or refused, the staged copy is no longer needed (a refusal starts over).
                 path.unlink(missing_ok=True)
+            if result.committed:
                 messages.success(request, _("Импортировано: %(added)s, уже были в реестре: %(skipped)s.")
                                  % {"added": result.added, "skipped": result.skipped})
                 return redirect(done_url)
@@ -101,8 +131,12 @@ def _import_page(request: HttpRequest, kind: str, permission: str, title: str, d
                 try:
                     result = _run(kind, path, upload.name, request.user, commit=False)
                 except UnreadableFile as error:
+                    path.unlink(missing_ok=True)
                     form.add_error("file", _("Файл не читается: %(error)s") % {"error": error})
                     return render(request, "foodbelt/import.html", context)
+                except BaseException:
+                    path.unlink(missing_ok=True)
+                    raise
                 context.update(result=result, token=token if result.ok else "", file_name=upload.name)
                 if not result.ok:
                     path.unlink(missing_ok=True)

@@ -1,5 +1,6 @@
 """Ortaq settings: one file, every deployment value from an ORTAQ_* environment variable."""
 
+import datetime
 from pathlib import Path
 
 import dj_database_url
@@ -52,6 +53,7 @@ INSTALLED_APPS = [
     "import_export",
     "rest_framework",
     "drf_spectacular",
+    "axes",
     "ortaq.core",
     "ortaq.sources",
     "ortaq.regions",
@@ -76,6 +78,8 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "ortaq.core.middleware.AnonymousReadMiddleware",
+    # Last: turns a refused sign-in (too many failures) into the Russian lockout page or JSON.
+    "axes.middleware.AxesMiddleware",
 ]
 
 # No LocaleMiddleware yet: the interface is Russian whatever the browser asks for; a language switch
@@ -126,6 +130,8 @@ DATABASES = {"default": _database_config()}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
+    # First: refuses a sign-in while its client or account is locked out, before any password is checked.
+    "axes.backends.AxesStandaloneBackend",
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
@@ -135,6 +141,17 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Sign-in throttling (django-axes): after AXES_FAILURE_LIMIT failures from one address, or for one account,
+# tries are refused for the cool-off time. Behind a proxy, ORTAQ_PROXY_COUNT proxies append to X-Forwarded-For.
+AXES_FAILURE_LIMIT = env_int("ORTAQ_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("ORTAQ_LOGIN_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "ortaq.accounts.lockout.lockout_response"
+AXES_VERBOSE = False
+AXES_IPWARE_PROXY_COUNT = env_int("ORTAQ_PROXY_COUNT", 0) or None
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR") if AXES_IPWARE_PROXY_COUNT else ("REMOTE_ADDR",))
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
@@ -189,6 +206,10 @@ DJANGO_TABLES2_TABLE_ATTRS = {"class": "table"}
 
 REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["ortaq.core.api_permissions.RulesPermission"],
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.SessionAuthentication",
+        "ortaq.accounts.lockout.ThrottledBasicAuthentication",
+    ],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,

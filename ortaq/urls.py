@@ -1,10 +1,9 @@
 """Ortaq's URL map: one include per domain app."""
 
-from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
-from django.views.static import serve
 
+from ortaq.core.media import media_file
 from ortaq.core.pages import home
 
 urlpatterns = [
@@ -22,8 +21,6 @@ urlpatterns = [
     path("foodbelt/", include("ortaq.foodbelt.urls")),
     path("analytics/", include("ortaq.analytics.urls")),
     path("reader/", include("ortaq.reader.urls")),
+    # Uploaded files, in development and production alike: a permission check, then always a download.
+    path("media/<path:path>", media_file, name="media"),
 ]
-
-if not settings.PRODUCTION:
-    # Uploaded files on a laptop; a production server serves MEDIA_ROOT itself.
-    urlpatterns.append(path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT}))

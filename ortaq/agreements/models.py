@@ -15,6 +15,10 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from ortaq.core.models import RegistryModel, Scope
+from ortaq.core.uploads import AllowedContent
+
+# An agreement's scan or file and a report's evidence: checked by their bytes, whatever they are named.
+DOCUMENT_CONTENT = AllowedContent("pdf", "docx", "xlsx", "png", "jpeg")
 
 DUE_SOON_DAYS = 30
 PARTY_BATCH: ContextVar[bool] = ContextVar("party_batch", default=False)
@@ -96,7 +100,9 @@ class Agreement(RegistryModel):
     valid_until = models.DateField(_("действует до"), null=True, blank=True)
     areas = models.ManyToManyField(Area, blank=True, related_name="agreements",
                                    verbose_name=_("сферы сотрудничества"))
-    document_file = models.FileField(_("файл документа"), upload_to="agreements/%Y/", blank=True)
+    document_file = models.FileField(_("файл документа"), upload_to="agreements/%Y/", blank=True,
+                                     validators=[DOCUMENT_CONTENT],
+                                     help_text=_("PDF, Word (.docx), Excel (.xlsx) или изображение (PNG, JPEG)"))
     note = models.TextField(_("примечание"), blank=True)
     # Kept equal to the number of Party rows on every write; the check constraint below refuses
     # an agreement left with fewer than two parties.
@@ -313,7 +319,9 @@ class ProgressReport(RegistryModel):
     date = models.DateField(_("дата"))
     value = models.DecimalField(_("достигнутое значение"), max_digits=20, decimal_places=2, null=True, blank=True)
     note = models.TextField(_("что сделано"), blank=True)
-    evidence = models.FileField(_("подтверждающий документ"), upload_to="evidence/%Y/", blank=True)
+    evidence = models.FileField(_("подтверждающий документ"), upload_to="evidence/%Y/", blank=True,
+                                validators=[DOCUMENT_CONTENT],
+                                help_text=_("PDF, Word (.docx), Excel (.xlsx) или изображение (PNG, JPEG)"))
     reported_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                     verbose_name=_("кто сообщил"))
     history = HistoricalRecords()

@@ -6,6 +6,7 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
+from .dateline import find_dateline
 from .gazetteer import Gazetteer, PhraseMatcher
 from .io import MAX_TEXT_CHARS, ExtractionInputError
 from .morph import analyzer
@@ -97,7 +98,8 @@ class Pipeline:
         person_mentions = [m for p in persons for m in p.mentions]
         agreements = find_agreements(an, orgs, places, person_mentions)
         events = dedupe_events(find_events(an, places, orgs, ctx["home"]))
-        figures = dedupe_figures(find_figures(an))
+        dateline = find_dateline(an.text)
+        figures = dedupe_figures(find_figures(an, dateline))
 
         def spans(pairs) -> list[list[int]]:
             return [list(norm.to_original(s, e)) for s, e in pairs]

@@ -294,6 +294,8 @@ def ner_orgs(an: Analysis, places: list[Mention], countries: set[str]) -> list[M
         text = an.span_text(first, last)
         if text.strip("«» ").lower() in countries or text.strip("«» ") in GENERIC_ABBR:
             continue
+        if _region_with_common_words(an, first, last, places):
+            continue
         aliases = []
         par = next((x for x in range(first + 1, last) if an.tokens[x].text == "("), None)
         if par is not None:
@@ -307,6 +309,32 @@ def ner_orgs(an: Analysis, places: list[Mention], countries: set[str]) -> list[M
         out.append(Mention("org", name, an.tokens[first].start, an.tokens[last - 1].stop, first, last,
                            source="ner", aliases=aliases))
     return out
+
+
+def _region_with_common_words(an: Analysis, first: int, last: int, places: list[Mention]) -> bool:
+    """«ВКО», «Аграрии ВКО»: a region's name with nothing but common words around it is no organization."""
+    inside = {k for m in places if m.kind == "region" and m.first >= first and m.last <= last
+              for k in range(m.first, m.last)}
+    if not inside:
+        return False
+    sent_first = an.sents[an.tokens[first].sent].first
+    for k in range(first, last):
+        t = an.tokens[k]
+        if k in inside or t.pos == "PUNCT" and t.text not in "«»":
+            continue
+        if t.text in "«»" or _is_abbr(t) or t.lemma in GOV_HEADS or t.lemma in NAMED_HEADS:
+            return False
+        if t.text[:1].isupper() and not (k == sent_first and _common_word(t.low)):
+            return False
+    return True
+
+
+def _common_word(word: str) -> bool:
+    """pymorphy3 knows the word as a common noun, adjective or verb (not a name or a place)."""
+    from ..morph import parses
+
+    best = parses(word)[0]
+    return best.is_known and not ({"Name", "Surn", "Geox", "Orgn", "Abbr"} & best.tag.grammemes)
 
 
 def merge_orgs(groups: list[list[Mention]], an: Analysis) -> list[Mention]:

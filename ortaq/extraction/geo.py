@@ -117,15 +117,16 @@ UZ-QR|Республика Каракалпакстан|Каракалпакст
 KG-GB|Бишкек
 KG-GO|Ош
 KG-C|Чуйская область
-KG-Y|Иссык-Кульская область
+KG-Y|Иссык-Кульская область|Иссык-Куль|Ыссык-Куль
 KG-O|Ошская область
 KG-J|Джалал-Абадская область
 KG-N|Нарынская область
 KG-T|Таласская область
 KG-B|Баткенская область
-CN-XJ|Синьцзян-Уйгурский автономный район|Синьцзян
+CN-XJ|Синьцзян-Уйгурский автономный район|Синьцзян|СУАР
 CN-BJ|Пекин
 CN-SH|Шанхай
+MN-071|Баян-Улгийский аймак|Баян-Ульгийский аймак
 MD-GA|Гагаузия|Гагаузская автономия
 RS-KM|Косово
 MX-CMX|Мехико
@@ -243,7 +244,8 @@ def region_entries() -> list[tuple[str, str, tuple[str, ...]]]:
             adj = r.name_ru.split()[0]
             names += [f"{adj} обл.", f"{adj} обл", r.centre_ru, r.name_kk, r.centre_kk]
         else:
-            names += [f"город {r.name_ru}", f"г. {r.name_ru}"]
+            for city in (r.name_ru, *r.historic_names):
+                names += [f"город {city}", f"г. {city}"]
         out.append((r.code, r.name_ru, tuple(n for n in names if n != "Акмола")))
     extra: dict[str, list[str]] = {}
     for line in KAZAKHSTAN_EXTRA_NAMES.strip().splitlines():
@@ -252,6 +254,8 @@ def region_entries() -> list[tuple[str, str, tuple[str, ...]]]:
     out = [(code, name, (*names, *extra.get(code, ()))) for code, name, names in out]
     for line in FOREIGN_REGIONS.strip().splitlines():
         code, name, *aliases = line.split("|")
+        if code.startswith("UZ-") and name.endswith("ская область"):
+            aliases += [name.replace("ская область", "ский вилоят"), name.replace("ская область", "ский вилайет")]
         out.append((code, name, (name, *aliases)))
     return out
 

@@ -77,7 +77,7 @@ class Pipeline:
     def organizations(self, an: Analysis, places: list[Mention]) -> list[Mention]:
         """All organization mentions, strongest rule first."""
         countries = self.places.countries
-        return merge_orgs([self._known_orgs(an), legal_orgs(an), named_orgs(an), gov_bodies(an, places),
+        return merge_orgs([self._known_orgs(an), legal_orgs(an), named_orgs(an), gov_bodies(an, places, self.places.adjectives),
                            ner_orgs(an, places, countries)], an)
 
     def extract(self, text: str, doc_id: str) -> dict[str, Any]:
@@ -95,8 +95,7 @@ class Pipeline:
                 if kp and kp.title and not p.position:
                     p.position = {"title": kp.title, "region": kp.region, "organization": kp.organization}
         assign_positions(an, persons, places, orgs, self.places.adjectives, ctx)
-        person_mentions = [m for p in persons for m in p.mentions]
-        agreements = find_agreements(an, orgs, places, person_mentions)
+        agreements = find_agreements(an, orgs, places, persons, self.places.names)
         events = dedupe_events(find_events(an, places, orgs, ctx["home"]))
         dateline = find_dateline(an.text)
         figures = dedupe_figures(find_figures(an, dateline))

@@ -33,7 +33,8 @@ GOV_HEADS = {"акимат", "управление", "министерство",
              "агентство", "правительство", "администрация", "мэрия", "прокуратура", "парламент", "совет",
              "палата", "дума", "госдума", "собрание", "пресс-служба", "фракция", "инспекция", "ведомство",
              "меджлис", "мажилис", "сенат", "кабинет", "секретариат", "представительство", "посольство",
-             "консульство", "филиал", "мид", "мвд", "минобороны", "минфин", "минздрав"}
+             "консульство", "филиал", "мид", "мвд", "минобороны", "минфин", "минздрав", "облисполком",
+             "райисполком", "горисполком", "исполком", "хокимият", "полпредство"}
 GENERIC_ABBR = {"СМИ", "НКО", "ВУЗ", "ВВП", "ЖКХ", "ДТП", "ЧП", "ИТ", "IT", "ОПГ", "ЧС", "ПДД", "ЕС"}
 NEEDS_CHAIN = {"управление", "отдел", "совет", "палата", "собрание", "пресс-служба", "комитет", "аппарат",
                "представительство", "филиал", "кабинет", "секретариат", "фракция", "администрация", "служба"}
@@ -165,6 +166,9 @@ def _plural(t: Token) -> bool:
     nouns = [p for p in parses(t.low) if p.tag.POS == "NOUN"]
     if t.feats.get("Number") == "Plur" or t.low.endswith(("ами", "ями")):
         return True
+    gov = [p for p in nouns if p.normal_form in GOV_HEADS]
+    if gov:
+        return all("plur" in p.tag for p in gov)
     return bool(nouns) and all("plur" in p.tag for p in nouns)
 
 
@@ -176,7 +180,36 @@ def _is_abbr(t: Token) -> bool:
     return (t.text.isupper() and len(t.text) >= 2) or (t.text[:1].isascii() and t.text[:1].isalpha())
 
 
-def gov_bodies(an: Analysis, places: list[Mention]) -> list[Mention]:
+def _adjective_region(an: Analysis, first: int, head: int, adjectives: dict[str, str] | None) -> str | None:
+    """«Витебский облисполком», «Тюменская областная дума»: the region named by an adjective before the head."""
+    from .places import adjective_stem
+
+    for k in range(first, head):
+        code = (adjectives or {}).get(adjective_stem(an.tokens[k].text))
+        if code and code != "capital":
+            return code
+    return None
+
+
+def _gov_head(t: Token) -> bool:
+    """A government body's head noun («акимат», «Акиматы» — Natasha may lemmatize a capitalized plural badly)."""
+    from ..morph import lemmas
+
+    if t.pos not in ("NOUN", "PROPN"):
+        return False
+    return t.lemma in GOV_HEADS or bool(lemmas(t.text) & GOV_HEADS)
+
+
+def _gov_lemma(t: Token) -> str:
+    from ..morph import parses
+
+    for p in parses(t.low):
+        if p.normal_form in GOV_HEADS:
+            return p.normal_form
+    return t.lemma
+
+
+def gov_bodies(an: Analysis, places: list[Mention], adjectives: dict[str, str] | None = None) -> list[Mention]:
     """акимат / управление / министерство … + genitive chain (+ region); "акиматами A и B" gives two."""
     place_at = {m.first: m for m in places}
     out: list[Mention] = []
@@ -184,7 +217,7 @@ def gov_bodies(an: Analysis, places: list[Mention]) -> list[Mention]:
     i = 0
     while i < len(toks):
         t = toks[i]
-        if t.lemma not in GOV_HEADS or t.pos not in ("NOUN", "PROPN"):
+        if not _gov_head(t):
             i += 1
             continue
         first = i
@@ -228,14 +261,19 @@ def gov_bodies(an: Analysis, places: list[Mention]) -> list[Mention]:
             i += 1
             continue
         if _plural(t) and len(regions) > 1:
-            head = capitalize(np_nominative(an, first, i + 1, singular=True))
+            head = capitalize(np_nominative(an, first, i + 1, singular=True)) if first < i else \
+                capitalize(_gov_lemma(t))
             for r in regions:
-                out.append(Mention("org", f"{head} {an.span_text(r.first, r.last)}", toks[first].start, r.stop, first, r.last, code=r.code, source="gov",
-                                   extra={"split": True}))
+                phrase = r.extra.get("phrase") or an.span_text(r.first, r.last)
+                out.append(Mention("org", f"{head} {phrase}", toks[first].start, r.stop, first, r.last, code=r.code,
+                                   source="gov", extra={"split": True}))
         else:
             name = capitalize(np_nominative(an, first, chain_end, singular=True))
+            if regions and regions[0].extra.get("phrase") and regions[0].source == "coordinated":
+                name = f"{capitalize(np_nominative(an, first, i + 1, singular=True))} {regions[0].extra['phrase']}"
+            code = regions[0].code if regions else _adjective_region(an, first, i, adjectives)
             out.append(Mention("org", name, toks[first].start, toks[chain_end - 1].stop, first, chain_end,
-                               code=regions[0].code if regions else None, source="gov"))
+                               code=code, source="gov"))
         i = chain_end
     return out
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from ..morph import parses, person_nominative
 from ..nlp import Analysis, Token
 from .common import Mention
+from .places import adjective_stem
 
 TITLES = {"аким", "заместитель", "замакима", "замминистра", "министр", "вице-министр", "президент",
           "вице-президент", "председатель", "зампред", "глава", "губернатор", "вице-губернатор", "мэр",
@@ -149,8 +150,9 @@ def _scope(an: Analysis, lo: int, hi: int, places: dict[int, Mention], orgs: dic
         elif t.lemma in REGION_HEAD_WORDS and t.feats.get("Case") == "Gen" and region is None and \
                 (k + 1 >= hi or an.tokens[k + 1].pos not in ("ADJ", "PROPN")):
             region = ctx.get("home")
-        elif t.pos == "ADJ" and t.lemma in adjectives and region is None:
-            code = adjectives[t.lemma]
+        elif t.pos in ("ADJ", "PROPN") and region is None and (t.lemma in adjectives or
+                                                               adjective_stem(t.text) in adjectives):
+            code = adjectives.get(t.lemma) or adjectives[adjective_stem(t.text)]
             region = ctx.get("capital") if code == "capital" else code
     return region, org
 

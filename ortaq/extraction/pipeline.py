@@ -88,7 +88,7 @@ class Pipeline:
         places = [p for p in places if not any(o.source in ("legal", "named") and overlaps(o, p) for o in orgs)]
         ctx = {"country": doc_country(places), "capital": capital_code(places), "home": home_region(an, places)}
         known = self._known_persons(an)
-        persons = group_persons(an, known)
+        persons = group_persons(an, known, places)
         for p in persons:
             for m in p.mentions:
                 kp = m.extra.get("known")

@@ -193,11 +193,13 @@ def _adjective_region(an: Analysis, first: int, head: int, adjectives: dict[str,
 
 def _gov_head(t: Token) -> bool:
     """A government body's head noun («акимат», «Акиматы» — Natasha may lemmatize a capitalized plural badly)."""
-    from ..morph import lemmas
+    from ..morph import parses
 
-    if t.pos not in ("NOUN", "PROPN"):
+    if t.pos in ("NOUN", "PROPN") and t.lemma in GOV_HEADS:
+        return True
+    if t.pos not in ("NOUN", "PROPN", "ADJ"):
         return False
-    return t.lemma in GOV_HEADS or bool(lemmas(t.text) & GOV_HEADS)
+    return any(p.tag.POS == "NOUN" and p.normal_form in GOV_HEADS for p in parses(t.low))
 
 
 def _gov_lemma(t: Token) -> str:
@@ -334,6 +336,8 @@ def ner_orgs(an: Analysis, places: list[Mention], countries: set[str]) -> list[M
             continue
         if _region_with_common_words(an, first, last, places):
             continue
+        if last - first <= 3 and re.search(r"(?:ұлы|улы|қызы|кызы)$", an.tokens[last - 1].text):
+            continue  # «Беріком Әбдіғалиұлы» is a person
         aliases = []
         par = next((x for x in range(first + 1, last) if an.tokens[x].text == "("), None)
         if par is not None:

@@ -55,6 +55,29 @@ class Person:
         return " ".join(parts)
 
 
+KAZAKH_PATRONYMIC = re.compile(r"^[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+(?:ұлы|улы|қызы|кызы)$")
+
+
+def _patronymic_names(an: Analysis, found: list[Mention], place_tokens: set[int]) -> list[Mention]:
+    """«Нұрланом Әбдіғалиұлы», «Әсел Серікқызы»: a first name and a Kazakh patronymic surname are a person even
+    when Natasha missed them or called them an organization."""
+    taken = {k for m in found for k in range(m.first, m.last)}
+    out = []
+    for k, t in enumerate(an.tokens):
+        if k in taken or not KAZAKH_PATRONYMIC.match(t.text):
+            continue
+        first = k
+        prev = an.tokens[k - 1] if k else None
+        if prev is not None and prev.sent == t.sent and prev.text[:1].isupper() and prev.text.isalpha() and \
+                k - 1 not in place_tokens and k - 1 not in taken and k - 1 != an.sents[t.sent].first:
+            first = k - 1
+        if first == k:
+            continue
+        name = person_nominative(an.span_text(first, k + 1), an.tokens[first].case)
+        out.append(Mention("person", name, an.tokens[first].start, t.stop, first, k + 1, source="rule"))
+    return out
+
+
 def _word_role(word: str) -> str:
     """name / patr / surn / other for one capitalised word."""
     if PATR.search(word) and len(word) > 6:
@@ -108,6 +131,7 @@ def group_persons(an: Analysis, extra: list[Mention], places: list[Mention] | No
         case = an.tokens[s.last - 1].case
         name = person_nominative(text, case)
         mentions.append(Mention("person", name, an.tokens[first].start, s.stop, first, s.last, source="ner"))
+    mentions += _patronymic_names(an, mentions, place_tokens)
     mentions.sort(key=lambda m: m.start)
     persons: list[Person] = []
     for m in mentions:
@@ -235,8 +259,16 @@ def _cases_agree(a: Token, b: Token) -> bool:
     ca, cb = a.feats.get("Case"), b.feats.get("Case")
     if cb == "Nom" and b.pos == "PROPN":
         cb = None  # Natasha calls unknown (e.g. Kazakh) names nominative whatever their case
+    if not _known(b.low):
+        cb = None  # nor does it know the case of a name it has never seen («Эрмеком», «Бахром»)
+    if not _known(a.low):
+        ca = None  # «хоким», «вице-хоким»
     na, nb = a.feats.get("Number"), b.feats.get("Number")
     return (not ca or not cb or ca == cb) and (not na or not nb or na == nb)
+
+
+def _known(word: str) -> bool:
+    return bool(parses(word)) and parses(word)[0].is_known
 
 
 def assign_positions(an: Analysis, persons: list[Person], places: list[Mention], orgs: list[Mention],

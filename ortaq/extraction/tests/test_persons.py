@@ -86,3 +86,17 @@ def test_deputy_title_is_kept_whole(pipeline):
     text = "Гостей принял заместитель акима Атырауской области Ерлан Нуртаев."
     found = persons(pipeline, text)
     assert found["Ерлан Нуртаев"] == {"title": "заместитель акима", "region": "KZ-23", "organization": None}
+
+
+def test_kazakh_names_in_oblique_cases_keep_kazakh_letters(pipeline):
+    text = ("Делегацию возглавил аким Созакского района Ғаниұлы, а переговоры прошли с заместителем акима "
+            "Туркестанской области Жұмабеком Тұрсынбаевым. Позже с Қайратом Әбдіғалиұлы встретились фермеры.")
+    found = persons(pipeline, text)
+    assert "Жұмабек Тұрсынбаев" in found
+    assert found["Жұмабек Тұрсынбаев"]["title"] == "заместитель акима"
+    assert "Қайрат Әбдіғалиұлы" in found
+
+
+def test_uzbek_surname_in_nominative_is_kept(pipeline):
+    found = persons(pipeline, "Документ подписал хоким Андижанской области Шухрат Абдурахмонов.")
+    assert found == {"Шухрат Абдурахмонов": {"title": "хоким", "region": "UZ-AN", "organization": None}}

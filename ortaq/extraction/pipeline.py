@@ -16,7 +16,7 @@ from .rules.agreements import find_agreements
 from .rules.common import Mention, overlaps
 from .rules.events import dedupe_events, find_events
 from .rules.figures import dedupe_figures, find_figures
-from .rules.orgs import cluster_orgs, gov_bodies, legal_orgs, merge_orgs, named_orgs, ner_orgs
+from .rules.orgs import adjective_orgs, cluster_orgs, gov_bodies, legal_orgs, merge_orgs, named_orgs, ner_orgs
 from .rules.persons import assign_positions, group_persons
 from .rules.places import PlaceFinder, capital_code, doc_country, home_region
 
@@ -77,7 +77,7 @@ class Pipeline:
     def organizations(self, an: Analysis, places: list[Mention]) -> list[Mention]:
         """All organization mentions, strongest rule first."""
         countries = self.places.countries
-        return merge_orgs([self._known_orgs(an), legal_orgs(an), named_orgs(an), gov_bodies(an, places, self.places.adjectives),
+        return merge_orgs([self._known_orgs(an), legal_orgs(an), named_orgs(an), adjective_orgs(an), gov_bodies(an, places, self.places.adjectives),
                            ner_orgs(an, places, countries)], an)
 
     def extract(self, text: str, doc_id: str) -> dict[str, Any]:

@@ -184,7 +184,7 @@ def _clean(parties: list[Mention], an: Analysis) -> list[Mention]:
     concrete = [m for m in parties if m.kind != "country"]
     if len(concrete) >= 2:
         parties = concrete
-    named = [m for m in parties if m.kind != "org" or m.code or m.source in ("legal", "named", "gazetteer")
+    named = [m for m in parties if m.kind != "org" or m.code or m.source in ("legal", "named", "adjective", "gazetteer")
              or any(an.tokens[x].text[:1].isupper() or an.tokens[x].text == "«" for x in range(m.first + 1, m.last))]
     if len(named) >= 2:
         parties = named

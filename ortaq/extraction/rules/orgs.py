@@ -307,6 +307,40 @@ def named_orgs(an: Analysis) -> list[Mention]:
     return out
 
 
+#: Institutions named by a proper adjective without quotes: «Павлодарский аграрный колледж».
+INSTITUTION_HEADS = {"колледж", "университет", "институт", "театр", "музей", "академия", "лицей", "гимназия",
+                     "больница", "завод", "комбинат", "фабрика", "элеватор", "технопарк", "филармония",
+                     "консерватория", "техникум", "библиотека", "цирк", "зоопарк", "училище"}
+
+
+def adjective_orgs(an: Analysis) -> list[Mention]:
+    """«Атырауский политехнический колледж», «Мангистауским колледжем сервиса»: a proper adjective (a place's),
+    other adjectives, an institution's head noun and its lower-case genitive complement."""
+    out: list[Mention] = []
+    toks = an.tokens
+    for i, t in enumerate(toks):
+        if t.lemma not in INSTITUTION_HEADS or t.pos != "NOUN":
+            continue
+        first = i
+        while first > 0 and i - first < 3 and toks[first - 1].pos in ("ADJ", "PROPN") and \
+                toks[first - 1].sent == t.sent and re.search(r"(?:ий|ый|ой|ого|ому|им|ым|ом|ая|ой|ую|ое|ие|ые|ых|их|"
+                                                              r"ими|ыми)$", toks[first - 1].low):
+            first -= 1
+        if first == i or not toks[first].text[:1].isupper() or toks[first].text.isupper():
+            continue
+        if first == an.sents[t.sent].first and _common_word(toks[first].low):
+            continue
+        last = i + 1
+        while last < len(toks) and last - i <= 2 and toks[last].sent == t.sent and toks[last].pos == "NOUN" and \
+                toks[last].case == "gent" and toks[last].text.islower():
+            last += 1
+        head = capitalize(np_nominative(an, first, i + 1, singular=True))
+        tail = an.span_text(i + 1, last) if last > i + 1 else ""
+        name = f"{head} {tail}".strip()
+        out.append(Mention("org", name, toks[first].start, toks[last - 1].stop, first, last, source="adjective"))
+    return out
+
+
 def ner_orgs(an: Analysis, places: list[Mention], countries: set[str]) -> list[Mention]:
     """Natasha's ORG spans, adjacent parts merged, put into the nominative."""
     spans = [s for s in an.ner if s.type in ("ORG", "LOC", "PER")]
@@ -389,7 +423,7 @@ def merge_orgs(groups: list[list[Mention]], an: Analysis) -> list[Mention]:
                                                                 and k.first == m.first)]
             if clash:
                 continue
-            if m.source == "ner":
+            if m.source in ("ner", "adjective"):
                 nxt = [k for k in kept if k.source == "legal" and 0 <= k.start - m.stop <= 1]
                 if nxt:
                     nxt[0].aliases.append(m.name)

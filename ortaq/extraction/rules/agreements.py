@@ -119,7 +119,9 @@ class Parties:
         found = [m for m in self.mentions if m.first >= lo and m.last <= hi]
         direct = [m for m in found if m.source != "signatory"]
         covered = {k for m in direct for k in range(m.first, m.last)}
-        found = direct + [m for m in found if m.source == "signatory" and m.first not in covered]
+        codes = {m.code for m in direct if m.code}
+        found = direct + [m for m in found if m.source == "signatory" and m.first not in covered
+                          and m.code not in codes]
         return _unique(sorted(found, key=lambda m: m.first))
 
     def chain_before(self, end: int, lo: int) -> list[Mention]:
@@ -131,13 +133,28 @@ class Parties:
             m = next((m for m in self.mentions if m.last == j + 1 and m.first >= lo and m.source != "signatory"),
                      None)
             if m is not None:
-                out.insert(0, m)
+                # bodies split from one phrase («акиматы Атырауской и Мангистауской областей») share a first token
+                twins = [x for x in self.mentions if x.extra.get("split") and x.first == m.first and x is not m]
+                out[:0] = [*twins, m]
                 j = m.first - 1
             elif out and toks[j].text in ("и", ",", "—"):
                 j -= 1
+            elif not out and toks[j].pos in ("ADV", "PART"):
+                j -= 1  # «… и ООО «B» уже заключили»
             else:
                 break
-        return _unique(out)
+        return _unique(sorted(out, key=lambda m: (m.first, m.last)))
+
+    def after(self, start: int, hi: int) -> list[Mention]:
+        """«подписали акиматы X и Y», «подписали аким X … и губернатор Y …»: the subject after the verb, up to
+        the first preposition or punctuation outside a name («в ходе ярмарки», «, сообщает …»)."""
+        toks = self.an.tokens
+        inside = {k for m in self.mentions for k in range(m.first, m.last)}
+        stop = start
+        while stop < hi and (stop in inside or (toks[stop].pos not in ("ADP", "PUNCT", "VERB", "SCONJ")
+                                                or toks[stop].text in ("«", "»"))):
+            stop += 1
+        return self.within(start, stop)
 
     def main_regions(self, before: int) -> list[Mention]:
         """«Стороны», «регионы»: the two regions (else countries) the text names most up to token `before`."""
@@ -269,7 +286,7 @@ def _colon_list(an: Analysis, parties: Parties, k: int, kind: str) -> list[Agree
 def _between(an: Analysis, parties: Parties, k: int) -> list[Mention]:
     toks = an.tokens
     sent = an.sents[toks[k].sent]
-    between = next((x for x in range(k + 1, min(sent.last, k + 8)) if toks[x].lemma == "между"), None)
+    between = next((x for x in range(k + 1, min(sent.last, k + 20)) if toks[x].lemma == "между"), None)
     if between is None:
         between = next((x for x in range(max(sent.first, k - 8), k) if toks[x].lemma == "между"), None)
     if between is None:
@@ -328,6 +345,10 @@ def _by_verb(an: Analysis, parties: Parties, k: int, verb: int, t: Token) -> tup
         before = parties.chain_before(verb, sent.first)
         if len(before) > len(found):
             found = _clean(before, an)
+    if len(found) < 2 and k < verb:
+        after = _clean(parties.after(verb + 1, sent.last), an)
+        if len(after) >= 2:
+            found = after
     if len(found) < 2:
         with_ = _with_parties(an, parties, k, verb)
         if with_ and found:
@@ -348,12 +369,27 @@ def _kind_for(kind: str, t: Token, found: list[Mention]) -> str:
     return kind
 
 
+#: Bodies that stand for their region as a party: its government, administration, akimat.
+REGION_BODIES = {"акимат", "правительство", "облисполком", "хокимият", "администрация", "мэрия", "исполком"}
+
+
+def _stands_for_region(m: Mention) -> bool:
+    first = m.name.split()[0].lower() if m.name else ""
+    second = m.name.split()[1].lower() if len(m.name.split()) > 1 else ""
+    return m.kind == "region" or m.source == "signatory" or first in REGION_BODIES or second in REGION_BODIES
+
+
 def _dedupe(items: list[Agreement]) -> list[Agreement]:
+    """One agreement per set of parties; a headline and its report («Акмолинская и Минская области подписали
+    соглашение» … «подписи под соглашением поставили председатель Минского облисполкома и аким …») name the
+    same document of the same kind with the same regions."""
     seen, out = set(), []
     for a in items:
-        key = frozenset(a.parties)
-        if key in seen:
+        keys = {frozenset(a.parties)}
+        if a.party_mentions and all(m.code and _stands_for_region(m) for m in a.party_mentions):
+            keys.add((a.kind, frozenset(m.code for m in a.party_mentions)))
+        if keys & seen:
             continue
-        seen.add(key)
+        seen |= keys
         out.append(a)
     return out

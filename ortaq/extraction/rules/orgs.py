@@ -271,6 +271,8 @@ def gov_bodies(an: Analysis, places: list[Mention], adjectives: dict[str, str] |
                                    source="gov", extra={"split": True}))
         else:
             name = capitalize(np_nominative(an, first, chain_end, singular=True))
+            if (t.pos == "ADJ" or t.lemma not in GOV_HEADS) and first == i:  # «акиматом» lemmatized badly
+                name = capitalize(_gov_lemma(t)) + an.text[t.stop:toks[chain_end - 1].stop]
             if regions and regions[0].extra.get("phrase") and regions[0].source == "coordinated":
                 name = f"{capitalize(np_nominative(an, first, i + 1, singular=True))} {regions[0].extra['phrase']}"
             code = regions[0].code if regions else _adjective_region(an, first, i, adjectives)

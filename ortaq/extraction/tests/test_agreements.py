@@ -98,3 +98,30 @@ def test_two_bilateral_memoranda_with_partners(pipeline):
     assert ("memorandum", sorted(["Акимат Кызылординской области", "Акимат Актюбинской области"])) in found
     assert ("memorandum", sorted(["Акимат Кызылординской области", "Акимат Карагандинской области"])) in found
     assert len(found) == 2
+
+
+def test_subject_after_the_verb(pipeline):
+    text = "Соответствующий меморандум подписали акиматы области Ұлытау и города Шымкент на выставке."
+    assert agreements(pipeline, text) == [
+        ("memorandum", sorted(["Акимат области Ұлытау", "Акимат города Шымкент"]))]
+
+
+def test_adverb_between_parties_and_verb(pipeline):
+    text = 'ТОО "Кызыл Жар" и ООО "Ишим Трейд" уже заключили контракт на поставку льна.'
+    assert agreements(pipeline, text) == [("contract", sorted(["ТОО «Кызыл Жар»", "ООО «Ишим Трейд»"]))]
+
+
+def test_between_far_after_the_document(pipeline):
+    text = ("Было подписано соглашение о торговом, инвестиционном, научном и культурном сотрудничестве между "
+            "Правительством Республики Башкортостан и акиматом Актюбинской области.")
+    assert agreements(pipeline, text) == [
+        ("agreement", sorted(["Правительство Республики Башкортостан", "Акимат Актюбинской области"]))]
+
+
+def test_headline_and_report_are_one_agreement(pipeline):
+    text = ("Костанайская и Гомельская области подписали соглашение\n\n"
+            "Подписи под соглашением поставили председатель Гомельского облисполкома Иван Крупко "
+            "и аким Костанайской области Кумар Аксакалов.")
+    found = agreements(pipeline, text)
+    assert len(found) == 1
+    assert found[0][0] == "agreement"

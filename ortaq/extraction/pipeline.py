@@ -8,6 +8,8 @@ from typing import Any
 
 from .dateline import find_dateline
 from .gazetteer import Gazetteer, PhraseMatcher
+from .geo import region_entries
+from .kazakh import NameFinder, is_kazakh
 from .io import MAX_TEXT_CHARS, ExtractionInputError
 from .morph import analyzer
 from .nlp import Analysis, NatashaModels
@@ -46,6 +48,15 @@ class Pipeline:
         self.known_persons = PhraseMatcher()
         for person in self.gazetteer.persons:
             self.known_persons.add_all((person.name, *person.aliases), person)
+        self.kazakh_names = NameFinder()
+        for code, name, names in region_entries():
+            self.kazakh_names.add_all(names, ("region", code, name))
+        for extra in self.gazetteer.regions:
+            self.kazakh_names.add_all((extra.name, *extra.aliases), ("region", extra.code, extra.name))
+        for org in self.gazetteer.organizations:
+            self.kazakh_names.add_all((org.name, *org.aliases), ("org", org))
+        for person in self.gazetteer.persons:
+            self.kazakh_names.add_all((person.name, *person.aliases), ("person", person))
         self.load_seconds = time.perf_counter() - t0
 
     # -- stages -------------------------------------------------------------------------------------------
@@ -81,7 +92,11 @@ class Pipeline:
                            ner_orgs(an, places, countries)], an)
 
     def extract(self, text: str, doc_id: str) -> dict[str, Any]:
-        """Extract regions, persons, organizations, agreements, events and figures from one text."""
+        """Extract regions, persons, organizations, agreements, events and figures from one text.
+
+        A Kazakh-language text says so (`"language": "kk"`) and gets only the registry's known names."""
+        if text and text.strip() and len(text) <= MAX_TEXT_CHARS and is_kazakh(text):
+            return self.extract_kazakh(text, doc_id)
         norm, an = self.analyse(text)
         places = self.places.find(an)
         orgs = self.organizations(an, places)
@@ -127,6 +142,28 @@ class Pipeline:
             "figures": [{"kind": f.kind, "value": _num(f.value), "unit": f.unit, "qualifier": f.qualifier,
                          "year": f.year, "spans": spans(s)} for f, s in figures],
         }
+
+    def extract_kazakh(self, text: str, doc_id: str) -> dict[str, Any]:
+        """Regions, organizations and people the registry knows, found by their names with Kazakh endings."""
+        regions: dict[str, dict] = {}
+        orgs: dict[str, dict] = {}
+        persons: dict[str, dict] = {}
+        for start, end, payload in self.kazakh_names.find(text):
+            if payload[0] == "region" and payload[1]:
+                item = regions.setdefault(payload[1], {"code": payload[1], "name": payload[2], "spans": []})
+            elif payload[0] == "org":
+                org = payload[1]
+                item = orgs.setdefault(org.name, {"name": org.name, "region": org.region, "spans": []})
+            elif payload[0] == "person":
+                known = payload[1]
+                position = {"title": known.title, "region": known.region, "organization": known.organization} \
+                    if known.title else None
+                item = persons.setdefault(known.name, {"name": known.name, "position": position, "spans": []})
+            else:
+                continue
+            item["spans"].append([start, end])
+        return {"id": doc_id, "language": "kk", "regions": list(regions.values()), "persons": list(persons.values()),
+                "organizations": list(orgs.values()), "agreements": [], "events": [], "figures": []}
 
     def entity_mentions(self, text: str) -> list[EntityMention]:
         """Typed PER / ORG / LOC mentions (Natasha + organization rules + gazetteer), spans in the original."""

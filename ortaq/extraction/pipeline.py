@@ -9,8 +9,8 @@ from typing import Any
 from .dateline import find_dateline
 from .gazetteer import Gazetteer, PhraseMatcher
 from .geo import region_entries
-from .kazakh import NameFinder, is_kazakh
 from .io import MAX_TEXT_CHARS, ExtractionInputError
+from .kazakh import NameFinder, is_kazakh
 from .morph import analyzer
 from .nlp import Analysis, NatashaModels
 from .normalize import Normalized, normalize

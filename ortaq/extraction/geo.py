@@ -117,15 +117,16 @@ UZ-QR|Республика Каракалпакстан|Каракалпакст
 KG-GB|Бишкек
 KG-GO|Ош
 KG-C|Чуйская область
-KG-Y|Иссык-Кульская область
+KG-Y|Иссык-Кульская область|Иссык-Куль|Ыссык-Куль
 KG-O|Ошская область
 KG-J|Джалал-Абадская область
 KG-N|Нарынская область
 KG-T|Таласская область
 KG-B|Баткенская область
-CN-XJ|Синьцзян-Уйгурский автономный район|Синьцзян
+CN-XJ|Синьцзян-Уйгурский автономный район|Синьцзян|СУАР
 CN-BJ|Пекин
 CN-SH|Шанхай
+MN-071|Баян-Улгийский аймак|Баян-Ульгийский аймак
 MD-GA|Гагаузия|Гагаузская автономия
 RS-KM|Косово
 MX-CMX|Мехико
@@ -214,6 +215,21 @@ COUNTRIES = """
 Европа
 """
 
+# Other names of Kazakhstan's regions used in the press: abbreviations, the «область X» order of the regions
+# created in 2022, their short names, former centre names. "CODE|name|name".
+KAZAKHSTAN_EXTRA_NAMES = """
+KZ-63|ВКО|Восточный Казахстан|Шығыс Қазақстан
+KZ-59|СКО|Северный Казахстан|Солтүстік Қазақстан
+KZ-27|ЗКО|Западный Казахстан|Батыс Қазақстан
+KZ-61|ЮКО|Южный Казахстан|Оңтүстік Қазақстан
+KZ-10|область Абай|Абай облысы|Абайская обл.
+KZ-33|область Жетісу|область Жетысу|Жетісу облысы|Жетысу облысы|Жетісу|Жетысу|Жетысуская обл.
+KZ-62|область Ұлытау|область Улытау|Ұлытау облысы|Ұлытау|Улытау|Улытауская обл.
+KZ-19|Капчагай|Капшагай
+KZ-43|Кзыл-Орда
+KZ-47|Мангышлак|Маңғыстау
+"""
+
 # Words that name a region's capital city as a post's scope: "аким столицы" → the country's capital.
 CAPITAL_WORDS = ("столица",)
 CAPITALS = {"KZ": "KZ-71", "RU": "RU-MOW", "UA": "UA-30", "BY": "BY-HM", "KG": "KG-GB", "UZ": "UZ-TK"}
@@ -226,12 +242,20 @@ def region_entries() -> list[tuple[str, str, tuple[str, ...]]]:
         names = [r.name_ru, *r.historic_names]
         if r.kind == "oblast":
             adj = r.name_ru.split()[0]
-            names += [f"{adj} обл.", f"{adj} обл", r.centre_ru, r.name_kk]
+            names += [f"{adj} обл.", f"{adj} обл", r.centre_ru, r.name_kk, r.centre_kk]
         else:
-            names += [f"город {r.name_ru}", f"г. {r.name_ru}"]
+            for city in (r.name_ru, *r.historic_names):
+                names += [f"город {city}", f"г. {city}"]
         out.append((r.code, r.name_ru, tuple(n for n in names if n != "Акмола")))
+    extra: dict[str, list[str]] = {}
+    for line in KAZAKHSTAN_EXTRA_NAMES.strip().splitlines():
+        code, *aliases = line.split("|")
+        extra.setdefault(code, []).extend(aliases)
+    out = [(code, name, (*names, *extra.get(code, ()))) for code, name, names in out]
     for line in FOREIGN_REGIONS.strip().splitlines():
         code, name, *aliases = line.split("|")
+        if code.startswith("UZ-") and name.endswith("ская область"):
+            aliases += [name.replace("ская область", "ский вилоят"), name.replace("ская область", "ский вилайет")]
         out.append((code, name, (name, *aliases)))
     return out
 

@@ -95,9 +95,30 @@ def _keep_yo(src: str, out: str) -> str:
     return out if "ё" in src.lower() else out.replace("ё", "е").replace("Ё", "Е")
 
 
+KAZAKH_LETTERS = re.compile(r"[ӘәҒғҚқҢңӨөҰұҮүҺһІі]")
+#: A masculine surname in the nominative: «Холмуродов», «Имангалиев», «Токторов» (its oblique forms add an ending).
+NOMINATIVE_SURNAME = re.compile(r"[а-яёәғқңөұүһі](?:ов|ев|ёв|ин|ын)$")
+#: Kazakh patronymic surnames do not decline: «Әбдіғалиұлы», «Серікқызы».
+INDECLINABLE_SURNAME = re.compile(r"(?:ұлы|улы|қызы|кызы)$", re.IGNORECASE)
+#: Oblique endings of a masculine surname in -ов/-ев/-ин and the case each shows.
+SURNAME_ENDINGS = (("ым", "ablt"), ("а", "gent"), ("у", "datv"), ("е", "loct"))
+FEMININE_SURNAME = re.compile(r"(?:ов|ев|ин|ын)ой$")
+#: A man's first name's ending in each case (after a consonant; «-й» names: Дюсембай → Дюсембая, Дюсембаем).
+FIRST_NAME_ENDINGS = {"gent": ("а", "я"), "datv": ("у", "ю"), "ablt": ("ом", "ем"), "loct": ("е",)}
+
+
 @lru_cache(maxsize=50_000)
 def person_nominative(name: str, case: str | None = None) -> str:
-    """Put a person's name ("Ерлана Кошанова", case "gent") into the nominative ("Ерлан Кошанов")."""
+    """Put a person's name ("Ерлана Кошанова", case "gent") into the nominative ("Ерлан Кошанов").
+
+    A surname already in the nominative («Бахром Холмуродов») keeps the name as it is, whatever case Natasha
+    guessed; names with Kazakh letters («Жұмабека Тұрсынбаева», «Нұрланом Әбдіғалиұлы») lose their Russian
+    case endings by rule, their Kazakh letters kept (pymorphy3 does not know them)."""
+    words = name.split()
+    if len(words) >= 2 and NOMINATIVE_SURNAME.search(words[-1]) and words[-1][:1].isupper():
+        return name
+    if KAZAKH_LETTERS.search(name) and len(words) >= 2:
+        return _kazakh_nominative(words, case)
     out = _person_nominative(name, case)
     if out == name and case not in (None, "nomn"):
         for other in ("datv", "gent", "ablt", "loct", "accs"):
@@ -107,6 +128,47 @@ def person_nominative(name: str, case: str | None = None) -> str:
     if out == name:
         out = _instrumental_fallback(name)
     return out
+
+
+def _kazakh_nominative(words: list[str], case: str | None) -> str:
+    """«Жұмабека Тұрсынбаева» → «Жұмабек Тұрсынбаев», «Нұрланом Әбдіғалиұлы» → «Нұрлан Әбдіғалиұлы»."""
+    surname, firsts = words[-1], words[:-1]
+    masculine = True
+    if FEMININE_SURNAME.search(surname):
+        surname, masculine, case = surname[:-2] + "а", False, case or "gent"
+    elif INDECLINABLE_SURNAME.search(surname):
+        masculine = not re.search(r"(?:қызы|кызы)$", surname, re.IGNORECASE)
+        case = case if case in FIRST_NAME_ENDINGS else _case_of_first_name(firsts[-1])
+    else:
+        for ending, ending_case in SURNAME_ENDINGS:
+            if re.search(rf"(?:ов|ев|ёв|ин|ын){ending}$", surname):
+                surname, case = surname[:-len(ending)], ending_case
+                break
+        else:
+            return " ".join(words)
+    if masculine and case in FIRST_NAME_ENDINGS:
+        firsts = [_strip_first_name(w, case) for w in firsts]
+    return " ".join([*firsts, surname])
+
+
+def _case_of_first_name(word: str) -> str | None:
+    """The case a man's first name shows by its ending alone: «-ом/-ем» instrumental, «-а» genitive."""
+    low = word.lower()
+    if re.search(r"[^аеиоуыэюяәөұүі](?:ом|ем)$", low) or re.search(r"[аеоуәө]ем$", low):
+        return "ablt"
+    if re.search(r"[^аеиоуыэюяәөұүі]а$", low):
+        return "gent"
+    return None
+
+
+def _strip_first_name(word: str, case: str) -> str:
+    for ending in FIRST_NAME_ENDINGS[case]:
+        if word.lower().endswith(ending) and len(word) > len(ending) + 2:
+            stem = word[:-len(ending)]
+            if stem[-1].lower() in "аеоуыиәөұүі":
+                return stem + "й"  # Дюсембаем → Дюсембай
+            return stem
+    return word
 
 
 def _instrumental_fallback(name: str) -> str:

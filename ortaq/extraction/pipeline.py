@@ -6,8 +6,11 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
+from .dateline import find_dateline
 from .gazetteer import Gazetteer, PhraseMatcher
+from .geo import region_entries
 from .io import MAX_TEXT_CHARS, ExtractionInputError
+from .kazakh import NameFinder, is_kazakh
 from .morph import analyzer
 from .nlp import Analysis, NatashaModels
 from .normalize import Normalized, normalize
@@ -15,7 +18,7 @@ from .rules.agreements import find_agreements
 from .rules.common import Mention, overlaps
 from .rules.events import dedupe_events, find_events
 from .rules.figures import dedupe_figures, find_figures
-from .rules.orgs import cluster_orgs, gov_bodies, legal_orgs, merge_orgs, named_orgs, ner_orgs
+from .rules.orgs import adjective_orgs, cluster_orgs, gov_bodies, legal_orgs, merge_orgs, named_orgs, ner_orgs
 from .rules.persons import assign_positions, group_persons
 from .rules.places import PlaceFinder, capital_code, doc_country, home_region
 
@@ -45,6 +48,15 @@ class Pipeline:
         self.known_persons = PhraseMatcher()
         for person in self.gazetteer.persons:
             self.known_persons.add_all((person.name, *person.aliases), person)
+        self.kazakh_names = NameFinder()
+        for code, name, names in region_entries():
+            self.kazakh_names.add_all(names, ("region", code, name))
+        for extra in self.gazetteer.regions:
+            self.kazakh_names.add_all((extra.name, *extra.aliases), ("region", extra.code, extra.name))
+        for org in self.gazetteer.organizations:
+            self.kazakh_names.add_all((org.name, *org.aliases), ("org", org))
+        for person in self.gazetteer.persons:
+            self.kazakh_names.add_all((person.name, *person.aliases), ("person", person))
         self.load_seconds = time.perf_counter() - t0
 
     # -- stages -------------------------------------------------------------------------------------------
@@ -76,28 +88,32 @@ class Pipeline:
     def organizations(self, an: Analysis, places: list[Mention]) -> list[Mention]:
         """All organization mentions, strongest rule first."""
         countries = self.places.countries
-        return merge_orgs([self._known_orgs(an), legal_orgs(an), named_orgs(an), gov_bodies(an, places),
+        return merge_orgs([self._known_orgs(an), legal_orgs(an), named_orgs(an), adjective_orgs(an), gov_bodies(an, places, self.places.adjectives),
                            ner_orgs(an, places, countries)], an)
 
     def extract(self, text: str, doc_id: str) -> dict[str, Any]:
-        """Extract regions, persons, organizations, agreements, events and figures from one text."""
+        """Extract regions, persons, organizations, agreements, events and figures from one text.
+
+        A Kazakh-language text says so (`"language": "kk"`) and gets only the registry's known names."""
+        if text and text.strip() and len(text) <= MAX_TEXT_CHARS and is_kazakh(text):
+            return self.extract_kazakh(text, doc_id)
         norm, an = self.analyse(text)
         places = self.places.find(an)
         orgs = self.organizations(an, places)
         places = [p for p in places if not any(o.source in ("legal", "named") and overlaps(o, p) for o in orgs)]
         ctx = {"country": doc_country(places), "capital": capital_code(places), "home": home_region(an, places)}
         known = self._known_persons(an)
-        persons = group_persons(an, known)
+        persons = group_persons(an, known, places)
         for p in persons:
             for m in p.mentions:
                 kp = m.extra.get("known")
                 if kp and kp.title and not p.position:
                     p.position = {"title": kp.title, "region": kp.region, "organization": kp.organization}
         assign_positions(an, persons, places, orgs, self.places.adjectives, ctx)
-        person_mentions = [m for p in persons for m in p.mentions]
-        agreements = find_agreements(an, orgs, places, person_mentions)
+        agreements = find_agreements(an, orgs, places, persons, self.places.names)
         events = dedupe_events(find_events(an, places, orgs, ctx["home"]))
-        figures = dedupe_figures(find_figures(an))
+        dateline = find_dateline(an.text)
+        figures = dedupe_figures(find_figures(an, dateline))
 
         def spans(pairs) -> list[list[int]]:
             return [list(norm.to_original(s, e)) for s, e in pairs]
@@ -126,6 +142,28 @@ class Pipeline:
             "figures": [{"kind": f.kind, "value": _num(f.value), "unit": f.unit, "qualifier": f.qualifier,
                          "year": f.year, "spans": spans(s)} for f, s in figures],
         }
+
+    def extract_kazakh(self, text: str, doc_id: str) -> dict[str, Any]:
+        """Regions, organizations and people the registry knows, found by their names with Kazakh endings."""
+        regions: dict[str, dict] = {}
+        orgs: dict[str, dict] = {}
+        persons: dict[str, dict] = {}
+        for start, end, payload in self.kazakh_names.find(text):
+            if payload[0] == "region" and payload[1]:
+                item = regions.setdefault(payload[1], {"code": payload[1], "name": payload[2], "spans": []})
+            elif payload[0] == "org":
+                org = payload[1]
+                item = orgs.setdefault(org.name, {"name": org.name, "region": org.region, "spans": []})
+            elif payload[0] == "person":
+                known = payload[1]
+                position = {"title": known.title, "region": known.region, "organization": known.organization} \
+                    if known.title else None
+                item = persons.setdefault(known.name, {"name": known.name, "position": position, "spans": []})
+            else:
+                continue
+            item["spans"].append([start, end])
+        return {"id": doc_id, "language": "kk", "regions": list(regions.values()), "persons": list(persons.values()),
+                "organizations": list(orgs.values()), "agreements": [], "events": [], "figures": []}
 
     def entity_mentions(self, text: str) -> list[EntityMention]:
         """Typed PER / ORG / LOC mentions (Natasha + organization rules + gazetteer), spans in the original."""

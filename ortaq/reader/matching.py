@@ -28,6 +28,10 @@ def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
+#: Bodies that stand for their region as an agreement party when the registry has no record of them.
+REGION_GOVERNMENTS = {"акимат", "правительство", "облисполком", "хокимият", "администрация", "мэрия"}
+
+
 class NameIndex:
     """Names (and aliases) of records by their lemma sets, for fast best-match look-ups."""
 
@@ -121,7 +125,15 @@ class Matcher:
         region_pk, region_score = self.regions.best(name)
         if region_pk and region_score >= org_score:
             return ("region", region_pk)
-        return ("organization", org_pk) if org_pk else None
+        if org_pk:
+            return ("organization", org_pk)
+        head, _space, rest = name.partition(" ")
+        if rest and lemma(head) in REGION_GOVERNMENTS:
+            # «Акимат Павлодарской области», «Правительство Омской области» not in the registry: the region itself
+            region_pk, _score = self.regions.best(rest)
+            if region_pk:
+                return ("region", region_pk)
+        return None
 
     def party(self, name: str) -> tuple[str, int] | None:
         """A party's comparison key: ('org', id) or ('region', id); an akimat stands for its region."""

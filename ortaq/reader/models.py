@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
@@ -68,6 +70,18 @@ class Reading(models.Model):
         return reverse("reader:document_review", args=[self.document_id])
 
 
+def region_name(code: str | None) -> str:
+    """The Russian name of a region code (Kazakhstan's or a foreign partner's), '' when unknown."""
+    return _region_names().get(code or "", "")
+
+
+@functools.lru_cache(maxsize=1)
+def _region_names() -> dict[str, str]:
+    from ortaq.extraction.geo import region_entries
+
+    return {code: name for code, name, _names in region_entries()}
+
+
 class Proposal(models.Model):
     """One fact the pipeline proposes (a SCHEMA.md item), with its spans, sentence, match and decision."""
 
@@ -131,13 +145,18 @@ class Proposal(models.Model):
     def label(self) -> str:
         """A short human name of the proposed fact."""
         p = self.payload
+        first = p.get("proposed") or {}  # after a decision the payload holds the reviewed fields
         if self.kind == self.Kind.AGREEMENT:
-            return " — ".join(p.get("parties") or []) or str(p.get("kind"))
+            return " — ".join(p.get("parties") or first.get("parties") or []) or str(p.get("kind"))
         if self.kind == self.Kind.EVENT:
-            return p.get("title") or p.get("kind") or ""
+            return p.get("title") or first.get("title") or p.get("kind") or ""
         if self.kind == self.Kind.FIGURE:
-            return f"{p.get('value')} {p.get('unit') or ''}".strip()
-        return p.get("name") or p.get("code") or ""
+            return f"{p.get('value')} {p.get('unit') or first.get('unit') or ''}".strip()
+        if self.kind == self.Kind.PERSON and p.get("last_name"):
+            return f"{p.get('first_name') or ''} {p['last_name']}".strip()
+        if self.kind == self.Kind.REGION:
+            return p.get("name") or first.get("name") or region_name(p.get("code")) or p.get("code") or ""
+        return p.get("name") or first.get("name") or p.get("code") or ""
 
     @property
     def sentence(self) -> str:

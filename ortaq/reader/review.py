@@ -119,7 +119,8 @@ class Acceptor:
         for name in payload["parties"]:
             key = self.matcher.resolve_party(name)
             if key and key[0] == "region":
-                side = ("region", Region.objects.get(pk=key[1]))
+                # a region party is touched like any record: one scope rule for every way a region gets in
+                side = ("region", self._linked(Region.objects.get(pk=key[1])))
             elif key:
                 side = ("organization", self._linked(Organization.objects.get(pk=key[1])))
             else:
@@ -214,6 +215,23 @@ def accept(proposal: Proposal, user, form: ReviewForm):
         raise ReviewRefused(_("База данных отклонила запись: %(error)s") % {"error": error}) from error
     proposal.refresh_from_db()
     return record
+
+
+def reopen(proposal: Proposal, user) -> None:
+    """Put a decided proposal back in the queue (its decider or an administrator): the records it created or
+    linked stay in the registry with their sources; the proposal shows what was first proposed again."""
+    if not user.has_perm("reader.reopen_proposal", proposal):
+        raise PermissionDenied(_("Вернуть решение к рассмотрению может тот, кто его принял, или администратор."))
+    with transaction.atomic():
+        locked = Proposal.objects.select_for_update().get(pk=proposal.pk)
+        if locked.status == Proposal.Status.PENDING:
+            raise ReviewRefused(_("Это предложение ещё ждёт решения."))
+        locked.payload = locked.payload.get("proposed") or locked.payload
+        locked.status = Proposal.Status.PENDING
+        locked.record_type, locked.record_id = None, None
+        locked.decided_by, locked.decided_at = None, None
+        locked.save()
+    proposal.refresh_from_db()
 
 
 def cite(record, proposal: Proposal, user) -> Source:

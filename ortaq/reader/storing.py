@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.utils.translation import gettext
 from razdel import sentenize
 
 from ortaq.reader.matching import Matcher
@@ -113,6 +114,14 @@ def title_of(text: str, file_name: str = "") -> str:
     return first or file_name or "Без названия"
 
 
+def language_notes(result: dict) -> list[str]:
+    """What the reader says about the text's language: a Kazakh text gets only the registry's known names."""
+    if result.get("language") == "kk":
+        return [gettext("Текст на казахском языке: в нём найдены только регионы, организации и люди, уже "
+                        "известные реестру, по их казахским названиям; остальное не предлагается.")]
+    return []
+
+
 def find_read(text: str) -> Document | None:
     """The document with this text when it has already been read, else None."""
     return Document.objects.filter(sha256=text_digest(text), reading__isnull=False).first()
@@ -132,7 +141,8 @@ def store_reading(text: str, result: dict, *, matcher: Matcher, file_name: str =
                                                uploaded_by=user if getattr(user, "pk", None) else None)
         elif Reading.objects.filter(document=document).exists():
             return Stored(document, created=False, read=False)
+        notes = [*(notes or []), *language_notes(result)]
         Reading.objects.create(document=document, run=run, read_by=user if getattr(user, "pk", None) else None,
-                               notes=notes or [])
+                               notes=notes)
         proposals = Proposal.objects.bulk_create(build_proposals(document, result, matcher, sentences))
-    return Stored(document, created=created, read=True, proposals=len(proposals), notes=notes or [])
+    return Stored(document, created=created, read=True, proposals=len(proposals), notes=notes)

@@ -12,4 +12,5 @@ urlpatterns = [
     path("proposals/<int:pk>/edit/", views.proposal_edit, name="proposal_edit"),
     path("proposals/<int:pk>/accept/", views.proposal_accept, name="proposal_accept"),
     path("proposals/<int:pk>/reject/", views.proposal_reject, name="proposal_reject"),
+    path("proposals/<int:pk>/reopen/", views.proposal_reopen, name="proposal_reopen"),
 ]

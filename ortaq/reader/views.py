@@ -21,7 +21,7 @@ from ortaq.reader.highlight import marked_segments
 from ortaq.reader.inputs import too_long_request
 from ortaq.reader.matching import Matcher
 from ortaq.reader.models import Proposal, Reading
-from ortaq.reader.review import ReviewRefused, accept, reject
+from ortaq.reader.review import ReviewRefused, accept, reject, reopen
 from ortaq.reader.storing import find_read, store_reading
 from ortaq.reader.tables import ReadingTable
 from ortaq.sources.models import Document
@@ -68,7 +68,7 @@ def document_create(request: HttpRequest) -> HttpResponse:
         else:
             stored = store_reading(text, result, matcher=Matcher(), file_name=form.cleaned_data["file_name"],
                                    user=request.user, notes=form.input.notes)
-            for note in form.input.notes:
+            for note in stored.notes:
                 messages.info(request, note)
             messages.success(request, _("Документ прочитан: предложений — %(count)s.") % {"count": stored.proposals})
             return redirect("reader:document_review", pk=stored.document.pk)
@@ -141,6 +141,20 @@ def proposal_reject(request: HttpRequest, pk: int) -> HttpResponse:
         reject(proposal, request.user)
     except ReviewRefused as refusal:
         return _respond(request, proposal, error=str(refusal))
+    return _respond(request, proposal)
+
+
+@require_POST
+@permission_required("reader.view_proposal", raise_exception=True)
+def proposal_reopen(request: HttpRequest, pk: int) -> HttpResponse:
+    """Its decider or an administrator puts a decided proposal back in the queue."""
+    proposal = _proposal(pk)
+    try:
+        reopen(proposal, request.user)
+    except ReviewRefused as refusal:
+        return _respond(request, proposal, error=str(refusal))
+    if not request.htmx:
+        messages.success(request, _("Решение отменено, предложение снова ждёт рассмотрения."))
     return _respond(request, proposal)
 
 

@@ -60,9 +60,26 @@ def _genitive_tail(an: Analysis, k: int, limit: int = 4) -> int:
     return j
 
 
+def _delegation_subject(an: Analysis, k: int) -> bool:
+    sent = an.sents[an.tokens[k].sent]
+    return any(an.tokens[x].lemma == "делегация" and an.tokens[x].head == k and an.tokens[x].rel.startswith("nsubj")
+               for x in range(sent.first, sent.last))
+
+
+def _region_object(an: Analysis, k: int, region_at: set[int], places: list[Mention]) -> bool:
+    """The verb's object is a region or a district («Мамлютский район»)."""
+    toks = an.tokens
+    for x in range(k + 1, min(len(toks), k + 6)):
+        if toks[x].head == k and toks[x].rel == "obj":
+            return x in region_at or toks[x].lemma == "район" or \
+                (x + 1 < len(toks) and toks[x + 1].lemma == "район" and toks[x].text[:1].isupper())
+    return False
+
+
 def find_events(an: Analysis, places: list[Mention], orgs: list[Mention], home: str | None) -> list[Event]:
     """Trigger words and phrases for each event kind; one event per kind (meetings: per trigger word)."""
     region_at = {k for m in places if m.kind == "region" for k in range(m.first, m.last)}
+    place_start = {m.first: m for m in places if m.kind == "region"}
     org_at = {k for m in orgs for k in range(m.first, m.last)}
     out: list[Event] = []
     toks = an.tokens
@@ -75,6 +92,10 @@ def find_events(an: Analysis, places: list[Mention], orgs: list[Mention], home: 
             kind = "culture_days"
             end = _genitive_tail(an, k + 1, 3)
             title = capitalize(np_nominative(an, k, end))
+        elif lem == "день" and t.text[:1].isupper() and t.feats.get("Number") == "Plur" and k + 1 in place_start:
+            # «Дни Москвы в Алматы», «Дни Республики Татарстан»: a region's days in another region
+            kind = "culture_days"
+            title = capitalize(np_nominative(an, k, place_start[k + 1].last))
         elif "форум" in lem:
             kind = "business_forum"
             title = _quoted_after(an, k) or capitalize(np_nominative(an, max(k - 1, 0) if toks[k - 1].pos ==
@@ -89,6 +110,11 @@ def find_events(an: Analysis, places: list[Mention], orgs: list[Mention], home: 
                 kind = "official_visit"
         elif lem == "поездка" and k and toks[k - 1].lemma in ("рабочий", "служебный"):
             kind = "working_trip"
+        elif lem == "побывать" and nxt is not None and nxt.low == "на" and k + 2 < len(toks) and \
+                toks[k + 2].pos in ("NOUN", "ADJ") and k + 2 not in region_at:
+            kind = "site_visit"  # «побывали на фабрике», «на производственной площадке»
+        elif lem in SITE_VERBS and _delegation_subject(an, k) and _region_object(an, k, region_at, places):
+            kind = "official_visit"  # «Делегация … посетила Мамлютский район»
         elif lem in SITE_VERBS:
             obj = [x for x in range(k + 1, min(len(toks), k + 8)) if toks[x].head == k and toks[x].rel == "obj"]
             if obj and obj[0] not in region_at:

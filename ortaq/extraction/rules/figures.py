@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..dateline import Dateline, relative_years
 from ..nlp import Analysis, Token
 
 MULTIPLIERS = {"тыс": 1e3, "тысяча": 1e3, "млн": 1e6, "миллион": 1e6, "млрд": 1e9, "миллиард": 1e9,
@@ -18,7 +19,7 @@ NOT_COUNTED = {"год", "месяц", "день", "час", "минута", "с
                "километр", "км", "метр", "м", "см", "мм", "гектар", "га", "градус", "балл", "место", "часть",
                "раунд", "тур", "число", "номер", "страница", "пункт", "статья", "квартал", "полугодие",
                "десятилетие", "кг", "грамм", "килограмм", "миля", "сантиметр", "ч", "мин", "сек",
-               "кв", "квадратный", "куб", "мвт", "квт", "гвт", "вт", "январь", "февраль", "март", "апрель",
+               "кв", "квадратный", "куб", "г", "гг", "мвт", "квт", "гвт", "вт", "январь", "февраль", "март", "апрель",
                "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь", "из"}
 MONTHS = {"январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь",
           "ноябрь", "декабрь"}
@@ -37,8 +38,12 @@ QUALIFIERS = {"более": "more_than", "свыше": "more_than", "больш�
 CHANGE_VERBS = {"увеличить", "увеличиться", "поднять", "повысить", "снизить", "сократить", "довести",
                 "вырасти", "возрасти", "уменьшить", "увеличивать", "рост", "подняться", "снизиться"}
 DIGITS = re.compile(r"^(\d+(?:[.,]\d+)?)(?:-[а-яё]{1,3})?$")
-YEAR = re.compile(r"(?:\b(?:в|на|за|к|до|по итогам|в течение)\s+)((?:19|20)\d\d)\s*(?:-?(?:го|м|й))?\s*"
-                  r"(?:год|г\.|гг)", re.I)
+_MONTHS_RE = r"(?:январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр)\w*"
+#: A year a figure refers to: «в 2023 году», «по итогам 2023 года», «за январь–июль 2023 года», «за 9 месяцев
+#: 2023 года»; group 1 marks a date with its day («12 марта 2020 года»), which names no figure's year.
+YEAR = re.compile(rf"(?:\b(?:в|на|за|к|до|по итогам|в течение|(\d{{1,2}}\s+{_MONTHS_RE})|{_MONTHS_RE}\s*[—–-]\s*"
+                  rf"{_MONTHS_RE}|по\s+{_MONTHS_RE}|месяц\w*|квартал\w*|полугоди\w*)\s+)((?:19|20)\d\d)\s*"
+                  r"(?:-?(?:го|м|й))?\s*(?:год|г\.|гг)", re.I)
 YEAR_RANGE = re.compile(r"(?:19|20)\d\d\s*[—–-]\s*(?:19|20)\d\d")
 
 
@@ -109,12 +114,19 @@ def _qualifier(an: Analysis, i: int) -> str | None:
     return qual
 
 
-def _year(an: Analysis, i: int) -> int | None:
+def _year(an: Analysis, i: int, dateline: Dateline | None = None) -> int | None:
+    """The year the figure's sentence names (the nearest before the figure), «в этом году» read with the
+    dateline; a date with its day («12 марта 2020 года») and the dateline itself name no year."""
     sent = an.sents[an.tokens[i].sent]
-    text = an.text[sent.start:sent.stop]
-    pos = an.tokens[i].start - sent.start
+    start = sent.start
+    if dateline is not None and dateline.stop > start:
+        start = min(max(start, dateline.stop), sent.stop)
+    text = an.text[start:sent.stop]
+    pos = an.tokens[i].start - start
     text_wo_ranges = YEAR_RANGE.sub(lambda m: " " * len(m.group(0)), text)
-    years = [(m.start(), int(m.group(1))) for m in YEAR.finditer(text_wo_ranges)]
+    years = [(m.start(), int(m.group(2))) for m in YEAR.finditer(text_wo_ranges) if not m.group(1)]
+    years += relative_years(text, dateline.date.year if dateline else None)
+    years.sort()
     if not years:
         return None
     if len({y for _, y in years}) == 1:
@@ -123,7 +135,7 @@ def _year(an: Analysis, i: int) -> int | None:
     return before[-1] if before else years[0][1]
 
 
-def find_figures(an: Analysis) -> list[Figure]:
+def find_figures(an: Analysis, dateline: Dateline | None = None) -> list[Figure]:
     """Every money / volume / percent / count figure in the text."""
     out: list[Figure] = []
     i = 0
@@ -160,7 +172,7 @@ def find_figures(an: Analysis) -> list[Figure]:
         kind, unit = fig
         k = j + 1
         full = value * (mult if kind != "percent" else 1)
-        out.append(Figure(kind, full, unit, _qualifier(an, i), _year(an, i), toks[i].start, toks[min(k, len(toks)) - 1]
+        out.append(Figure(kind, full, unit, _qualifier(an, i), _year(an, i, dateline), toks[i].start, toks[min(k, len(toks)) - 1]
                           .stop))
         i = k
     return out

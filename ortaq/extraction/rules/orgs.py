@@ -33,7 +33,8 @@ GOV_HEADS = {"акимат", "управление", "министерство",
              "агентство", "правительство", "администрация", "мэрия", "прокуратура", "парламент", "совет",
              "палата", "дума", "госдума", "собрание", "пресс-служба", "фракция", "инспекция", "ведомство",
              "меджлис", "мажилис", "сенат", "кабинет", "секретариат", "представительство", "посольство",
-             "консульство", "филиал", "мид", "мвд", "минобороны", "минфин", "минздрав"}
+             "консульство", "филиал", "мид", "мвд", "минобороны", "минфин", "минздрав", "облисполком",
+             "райисполком", "горисполком", "исполком", "хокимият", "полпредство"}
 GENERIC_ABBR = {"СМИ", "НКО", "ВУЗ", "ВВП", "ЖКХ", "ДТП", "ЧП", "ИТ", "IT", "ОПГ", "ЧС", "ПДД", "ЕС"}
 NEEDS_CHAIN = {"управление", "отдел", "совет", "палата", "собрание", "пресс-служба", "комитет", "аппарат",
                "представительство", "филиал", "кабинет", "секретариат", "фракция", "администрация", "служба"}
@@ -165,6 +166,9 @@ def _plural(t: Token) -> bool:
     nouns = [p for p in parses(t.low) if p.tag.POS == "NOUN"]
     if t.feats.get("Number") == "Plur" or t.low.endswith(("ами", "ями")):
         return True
+    gov = [p for p in nouns if p.normal_form in GOV_HEADS]
+    if gov:
+        return all("plur" in p.tag for p in gov)
     return bool(nouns) and all("plur" in p.tag for p in nouns)
 
 
@@ -176,7 +180,38 @@ def _is_abbr(t: Token) -> bool:
     return (t.text.isupper() and len(t.text) >= 2) or (t.text[:1].isascii() and t.text[:1].isalpha())
 
 
-def gov_bodies(an: Analysis, places: list[Mention]) -> list[Mention]:
+def _adjective_region(an: Analysis, first: int, head: int, adjectives: dict[str, str] | None) -> str | None:
+    """«Витебский облисполком», «Тюменская областная дума»: the region named by an adjective before the head."""
+    from .places import adjective_stem
+
+    for k in range(first, head):
+        code = (adjectives or {}).get(adjective_stem(an.tokens[k].text))
+        if code and code != "capital":
+            return code
+    return None
+
+
+def _gov_head(t: Token) -> bool:
+    """A government body's head noun («акимат», «Акиматы» — Natasha may lemmatize a capitalized plural badly)."""
+    from ..morph import parses
+
+    if t.pos in ("NOUN", "PROPN") and t.lemma in GOV_HEADS:
+        return True
+    if t.pos not in ("NOUN", "PROPN", "ADJ"):
+        return False
+    return any(p.tag.POS == "NOUN" and p.normal_form in GOV_HEADS for p in parses(t.low))
+
+
+def _gov_lemma(t: Token) -> str:
+    from ..morph import parses
+
+    for p in parses(t.low):
+        if p.normal_form in GOV_HEADS:
+            return p.normal_form
+    return t.lemma
+
+
+def gov_bodies(an: Analysis, places: list[Mention], adjectives: dict[str, str] | None = None) -> list[Mention]:
     """акимат / управление / министерство … + genitive chain (+ region); "акиматами A и B" gives two."""
     place_at = {m.first: m for m in places}
     out: list[Mention] = []
@@ -184,7 +219,7 @@ def gov_bodies(an: Analysis, places: list[Mention]) -> list[Mention]:
     i = 0
     while i < len(toks):
         t = toks[i]
-        if t.lemma not in GOV_HEADS or t.pos not in ("NOUN", "PROPN"):
+        if not _gov_head(t):
             i += 1
             continue
         first = i
@@ -228,14 +263,21 @@ def gov_bodies(an: Analysis, places: list[Mention]) -> list[Mention]:
             i += 1
             continue
         if _plural(t) and len(regions) > 1:
-            head = capitalize(np_nominative(an, first, i + 1, singular=True))
+            head = capitalize(np_nominative(an, first, i + 1, singular=True)) if first < i else \
+                capitalize(_gov_lemma(t))
             for r in regions:
-                out.append(Mention("org", f"{head} {an.span_text(r.first, r.last)}", toks[first].start, r.stop, first, r.last, code=r.code, source="gov",
-                                   extra={"split": True}))
+                phrase = r.extra.get("phrase") or an.span_text(r.first, r.last)
+                out.append(Mention("org", f"{head} {phrase}", toks[first].start, r.stop, first, r.last, code=r.code,
+                                   source="gov", extra={"split": True}))
         else:
             name = capitalize(np_nominative(an, first, chain_end, singular=True))
+            if (t.pos == "ADJ" or t.lemma not in GOV_HEADS) and first == i:  # «акиматом» lemmatized badly
+                name = capitalize(_gov_lemma(t)) + an.text[t.stop:toks[chain_end - 1].stop]
+            if regions and regions[0].extra.get("phrase") and regions[0].source == "coordinated":
+                name = f"{capitalize(np_nominative(an, first, i + 1, singular=True))} {regions[0].extra['phrase']}"
+            code = regions[0].code if regions else _adjective_region(an, first, i, adjectives)
             out.append(Mention("org", name, toks[first].start, toks[chain_end - 1].stop, first, chain_end,
-                               code=regions[0].code if regions else None, source="gov"))
+                               code=code, source="gov"))
         i = chain_end
     return out
 
@@ -267,6 +309,40 @@ def named_orgs(an: Analysis) -> list[Mention]:
     return out
 
 
+#: Institutions named by a proper adjective without quotes: «Павлодарский аграрный колледж».
+INSTITUTION_HEADS = {"колледж", "университет", "институт", "театр", "музей", "академия", "лицей", "гимназия",
+                     "больница", "завод", "комбинат", "фабрика", "элеватор", "технопарк", "филармония",
+                     "консерватория", "техникум", "библиотека", "цирк", "зоопарк", "училище"}
+
+
+def adjective_orgs(an: Analysis) -> list[Mention]:
+    """«Атырауский политехнический колледж», «Мангистауским колледжем сервиса»: a proper adjective (a place's),
+    other adjectives, an institution's head noun and its lower-case genitive complement."""
+    out: list[Mention] = []
+    toks = an.tokens
+    for i, t in enumerate(toks):
+        if t.lemma not in INSTITUTION_HEADS or t.pos != "NOUN":
+            continue
+        first = i
+        while first > 0 and i - first < 3 and toks[first - 1].pos in ("ADJ", "PROPN") and \
+                toks[first - 1].sent == t.sent and re.search(r"(?:ий|ый|ой|ого|ому|им|ым|ом|ая|ой|ую|ое|ие|ые|ых|их|"
+                                                              r"ими|ыми)$", toks[first - 1].low):
+            first -= 1
+        if first == i or not toks[first].text[:1].isupper() or toks[first].text.isupper():
+            continue
+        if first == an.sents[t.sent].first and _common_word(toks[first].low):
+            continue
+        last = i + 1
+        while last < len(toks) and last - i <= 2 and toks[last].sent == t.sent and toks[last].pos == "NOUN" and \
+                toks[last].case == "gent" and toks[last].text.islower():
+            last += 1
+        head = capitalize(np_nominative(an, first, i + 1, singular=True))
+        tail = an.span_text(i + 1, last) if last > i + 1 else ""
+        name = f"{head} {tail}".strip()
+        out.append(Mention("org", name, toks[first].start, toks[last - 1].stop, first, last, source="adjective"))
+    return out
+
+
 def ner_orgs(an: Analysis, places: list[Mention], countries: set[str]) -> list[Mention]:
     """Natasha's ORG spans, adjacent parts merged, put into the nominative."""
     spans = [s for s in an.ner if s.type in ("ORG", "LOC", "PER")]
@@ -294,6 +370,10 @@ def ner_orgs(an: Analysis, places: list[Mention], countries: set[str]) -> list[M
         text = an.span_text(first, last)
         if text.strip("«» ").lower() in countries or text.strip("«» ") in GENERIC_ABBR:
             continue
+        if _region_with_common_words(an, first, last, places):
+            continue
+        if last - first <= 3 and re.search(r"(?:ұлы|улы|қызы|кызы)$", an.tokens[last - 1].text):
+            continue  # «Беріком Әбдіғалиұлы» is a person
         aliases = []
         par = next((x for x in range(first + 1, last) if an.tokens[x].text == "("), None)
         if par is not None:
@@ -309,6 +389,32 @@ def ner_orgs(an: Analysis, places: list[Mention], countries: set[str]) -> list[M
     return out
 
 
+def _region_with_common_words(an: Analysis, first: int, last: int, places: list[Mention]) -> bool:
+    """«ВКО», «Аграрии ВКО»: a region's name with nothing but common words around it is no organization."""
+    inside = {k for m in places if m.kind == "region" and m.first >= first and m.last <= last
+              for k in range(m.first, m.last)}
+    if not inside:
+        return False
+    sent_first = an.sents[an.tokens[first].sent].first
+    for k in range(first, last):
+        t = an.tokens[k]
+        if k in inside or t.pos == "PUNCT" and t.text not in "«»":
+            continue
+        if t.text in "«»" or _is_abbr(t) or t.lemma in GOV_HEADS or t.lemma in NAMED_HEADS:
+            return False
+        if t.text[:1].isupper() and not (k == sent_first and _common_word(t.low)):
+            return False
+    return True
+
+
+def _common_word(word: str) -> bool:
+    """pymorphy3 knows the word as a common noun, adjective or verb (not a name or a place)."""
+    from ..morph import parses
+
+    best = parses(word)[0]
+    return best.is_known and not ({"Name", "Surn", "Geox", "Orgn", "Abbr"} & best.tag.grammemes)
+
+
 def merge_orgs(groups: list[list[Mention]], an: Analysis) -> list[Mention]:
     """Keep the strongest non-overlapping mentions (earlier groups win); NER descriptors before a legal name
     become its aliases."""
@@ -319,7 +425,7 @@ def merge_orgs(groups: list[list[Mention]], an: Analysis) -> list[Mention]:
                                                                 and k.first == m.first)]
             if clash:
                 continue
-            if m.source == "ner":
+            if m.source in ("ner", "adjective"):
                 nxt = [k for k in kept if k.source == "legal" and 0 <= k.start - m.stop <= 1]
                 if nxt:
                     nxt[0].aliases.append(m.name)

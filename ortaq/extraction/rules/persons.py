@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from ..morph import parses, person_nominative
 from ..nlp import Analysis, Token
 from .common import Mention
+from .places import adjective_stem
 
 TITLES = {"аким", "заместитель", "замакима", "замминистра", "министр", "вице-министр", "президент",
           "вице-президент", "председатель", "зампред", "глава", "губернатор", "вице-губернатор", "мэр",
@@ -16,7 +17,17 @@ TITLES = {"аким", "заместитель", "замакима", "замми�
           "канцлер", "король", "управляющий", "заведующий", "уполномоченный", "омбудсмен", "прокурор",
           "судья", "командующий", "консул", "генконсул", "основатель", "владелец", "пресс-секретарь",
           "бургомистр", "атташе", "представитель", "замглавы", "председатель правления", "генсек",
-          "генеральный секретарь", "вице-премьер", "президент-министр", "госсекретарь", "мажилисмен"}
+          "генеральный секретарь", "вице-премьер", "президент-министр", "госсекретарь", "мажилисмен", "хоким",
+          "вице-хоким", "полномочный представитель"}
+#: Adjectives that belong to the post itself: «полномочный представитель», «первый заместитель».
+TITLE_ADJECTIVES = {"полномочный": "полномочный", "полномочного": "полномочный"}
+#: Posts of one country: a «хоким» is Uzbek, a «губернатор» Russian — the region of the post is that country's.
+TITLE_COUNTRY = {"хоким": "UZ", "вице-хоким": "UZ", "губернатор": "RU", "вице-губернатор": "RU", "аким": "KZ"}
+#: A body that is a region's own government: its head's post has the region and no organization.
+REGIONAL_GOVERNMENTS = {"облисполком", "хокимият", "правительство", "акимат", "администрация", "мэрия",
+                        "исполком", "полпредство"}
+#: Generic words after a title that name a district, not a region: «глава района», «аким села».
+DISTRICT_WORDS = {"район", "село", "поселок", "аул", "сельский", "округа"}
 DEPUTY_HEADS = {"заместитель", "помощник", "советник"}
 REGION_HEAD_WORDS = {"регион", "область", "край", "республика", "город", "округ"}
 PATR = re.compile(r"(ович|евич|ьич|овна|евна|ична|инична)$", re.IGNORECASE)
@@ -42,6 +53,29 @@ class Person:
         if self.first and not self.surname and self.patronymic:
             parts = [self.first, self.patronymic]
         return " ".join(parts)
+
+
+KAZAKH_PATRONYMIC = re.compile(r"^[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+(?:ұлы|улы|қызы|кызы)$")
+
+
+def _patronymic_names(an: Analysis, found: list[Mention], place_tokens: set[int]) -> list[Mention]:
+    """«Нұрланом Әбдіғалиұлы», «Әсел Серікқызы»: a first name and a Kazakh patronymic surname are a person even
+    when Natasha missed them or called them an organization."""
+    taken = {k for m in found for k in range(m.first, m.last)}
+    out = []
+    for k, t in enumerate(an.tokens):
+        if k in taken or not KAZAKH_PATRONYMIC.match(t.text):
+            continue
+        first = k
+        prev = an.tokens[k - 1] if k else None
+        if prev is not None and prev.sent == t.sent and prev.text[:1].isupper() and prev.text.isalpha() and \
+                k - 1 not in place_tokens and k - 1 not in taken and k - 1 != an.sents[t.sent].first:
+            first = k - 1
+        if first == k:
+            continue
+        name = person_nominative(an.span_text(first, k + 1), an.tokens[first].case)
+        out.append(Mention("person", name, an.tokens[first].start, t.stop, first, k + 1, source="rule"))
+    return out
 
 
 def _word_role(word: str) -> str:
@@ -80,16 +114,24 @@ def _key(word: str | None) -> str:
     return (word or "").lower().replace("ё", "е")[:5]
 
 
-def group_persons(an: Analysis, extra: list[Mention]) -> list[Person]:
-    """Natasha PER spans (plus known-name mentions) grouped into persons by surname and first name."""
+def group_persons(an: Analysis, extra: list[Mention], places: list[Mention] | None = None) -> list[Person]:
+    """Natasha PER spans (plus known-name mentions) grouped into persons by surname and first name; a region's
+    name that Natasha glued to the front of a name («области Жетісу Бауыржан …») is cut off."""
     mentions: list[Mention] = list(extra)
+    place_tokens = {k for m in places or () for k in range(m.first, m.last)}
     for s in an.ner:
         if s.type != "PER":
             continue
-        text = an.span_text(s.first, s.last)
+        first = s.first
+        while first < s.last and first in place_tokens:
+            first += 1
+        if first == s.last or any(m.first <= first < m.last for m in extra):
+            continue
+        text = an.span_text(first, s.last)
         case = an.tokens[s.last - 1].case
         name = person_nominative(text, case)
-        mentions.append(Mention("person", name, s.start, s.stop, s.first, s.last, source="ner"))
+        mentions.append(Mention("person", name, an.tokens[first].start, s.stop, first, s.last, source="ner"))
+    mentions += _patronymic_names(an, mentions, place_tokens)
     mentions.sort(key=lambda m: m.start)
     persons: list[Person] = []
     for m in mentions:
@@ -121,8 +163,12 @@ def group_persons(an: Analysis, extra: list[Mention]) -> list[Person]:
 def _title_at(an: Analysis, k: int) -> tuple[str, int] | None:
     """A post title starting at token k: (title, tokens used)."""
     t = an.tokens[k]
+    if t.lemma in TITLE_ADJECTIVES and k + 1 < len(an.tokens) and an.tokens[k + 1].lemma == "представитель":
+        return f"{TITLE_ADJECTIVES[t.lemma]} {an.tokens[k + 1].lemma}", 2
     if t.lemma not in TITLES or t.pos not in ("NOUN", "PROPN", "ADJ", "VERB"):
         return None
+    if t.lemma == "глава" and k and an.tokens[k - 1].low == "во":
+        return None  # «во главе с …» leads a delegation, it is no post
     if t.lemma in DEPUTY_HEADS and k + 1 < len(an.tokens) and an.tokens[k + 1].lemma in TITLES:
         return f"{t.lemma} {an.tokens[k + 1].text.lower()}", 2
     if t.lemma == "глава":
@@ -138,24 +184,52 @@ def _scope(an: Analysis, lo: int, hi: int, places: dict[int, Mention], orgs: dic
            adjectives: dict[str, str], ctx: dict) -> tuple[str | None, str | None]:
     """The region code and organization name that a post's words [lo, hi) point to."""
     region = org = None
+    national = None
     for k in range(lo, hi):
         t = an.tokens[k]
         if k in places and places[k].kind == "region" and region is None:
             region = places[k].code
-        elif k in orgs and org is None:
-            org = orgs[k].name
+        elif k in orgs and org is None and national is None:
+            body = orgs[k]
+            if _regional_government(an, body):
+                if body.code:
+                    region = region or body.code
+                else:
+                    national = body.name  # «Правительства Кыргызской Республики в Таласской области»
+                continue
+            org = body.name
         elif t.lemma == "столица" and region is None:
             region = ctx.get("capital")
         elif t.lemma in REGION_HEAD_WORDS and t.feats.get("Case") == "Gen" and region is None and \
-                (k + 1 >= hi or an.tokens[k + 1].pos not in ("ADJ", "PROPN")):
-            region = ctx.get("home")
-        elif t.pos == "ADJ" and t.lemma in adjectives and region is None:
-            code = adjectives[t.lemma]
+                (k + 1 >= hi or an.tokens[k + 1].pos not in ("ADJ", "PROPN")) and k not in places:
+            region = _generic_region(an, k, places, ctx)
+        elif t.pos in ("ADJ", "PROPN") and region is None and (t.lemma in adjectives or
+                                                               adjective_stem(t.text) in adjectives):
+            code = adjectives.get(t.lemma)
+            if code is None and t.text[:1].isupper():
+                code = adjectives[adjective_stem(t.text)]
             region = ctx.get("capital") if code == "capital" else code
+    if org is None and region is None and national is not None:
+        org = national
     return region, org
 
 
-def _window_left(an: Analysis, m: Mention) -> int:
+def _regional_government(an: Analysis, body: Mention) -> bool:
+    """«Витебский облисполком», «Правительство Омской области», «народное правительство СУАР»."""
+    return any(an.tokens[x].lemma in REGIONAL_GOVERNMENTS for x in range(body.first, min(body.last, body.first + 3)))
+
+
+def _generic_region(an: Analysis, k: int, places: dict[int, Mention], ctx: dict) -> str | None:
+    """«аким области», «глава региона»: the region named last before it in the sentence, else the text's own."""
+    sent_first = an.sents[an.tokens[k].sent].first
+    for x in range(k - 1, sent_first - 1, -1):
+        m = places.get(x)
+        if m is not None and m.kind == "region" and m.code:
+            return m.code
+    return ctx.get("home")
+
+
+def _window_left(an: Analysis, m: Mention, places: dict | None = None) -> int:
     """First token of the noun phrase in apposition before a person mention."""
     k = m.first - 1
     lo = m.first
@@ -163,7 +237,7 @@ def _window_left(an: Analysis, m: Mention) -> int:
     commas = 0
     while k >= sent_first and m.first - k <= 14:
         t = an.tokens[k]
-        if t.ner == "PER" or t.pos in STOP_POS or t.text in (".", ":", ";", "—", "(", ")", "!", "?"):
+        if (t.ner == "PER" and k not in (places or {})) or t.pos in STOP_POS or t.text in (".", ":", ";", "—", "(", ")", "!", "?"):
             break
         if t.text == "," and not (k - 1 >= sent_first and an.tokens[k - 1].pos in ("NOUN", "PROPN", "ADJ")
                                   and _has_title_between(an, sent_first, k)):
@@ -185,8 +259,16 @@ def _cases_agree(a: Token, b: Token) -> bool:
     ca, cb = a.feats.get("Case"), b.feats.get("Case")
     if cb == "Nom" and b.pos == "PROPN":
         cb = None  # Natasha calls unknown (e.g. Kazakh) names nominative whatever their case
+    if not _known(b.low):
+        cb = None  # nor does it know the case of a name it has never seen («Эрмеком», «Бахром»)
+    if not _known(a.low):
+        ca = None  # «хоким», «вице-хоким»
     na, nb = a.feats.get("Number"), b.feats.get("Number")
     return (not ca or not cb or ca == cb) and (not na or not nb or na == nb)
+
+
+def _known(word: str) -> bool:
+    return bool(parses(word)) and parses(word)[0].is_known
 
 
 def assign_positions(an: Analysis, persons: list[Person], places: list[Mention], orgs: list[Mention],
@@ -199,15 +281,23 @@ def assign_positions(an: Analysis, persons: list[Person], places: list[Mention],
         for m in p.mentions:
             if p.position:
                 break
-            lo = _window_left(an, m)
+            lo = _window_left(an, m, place_at)
+            consumed = -1
             for k in range(lo, m.first):
                 found = _title_at(an, k)
-                if not found or not _cases_agree(an.tokens[k], an.tokens[m.first]):
+                if found and found[1] > 1:
+                    consumed = k + found[1] - 1
+                if not found or k == consumed or not _cases_agree(an.tokens[k], an.tokens[m.first]):
                     continue
                 title, n = found
+                if k + n < m.first and an.tokens[k + n].lemma in DISTRICT_WORDS and k + n not in place_at:
+                    p.position = _position(title, None, None, ctx)
+                    used_titles.update(range(k, k + n))
+                    break
                 region, org = _scope(an, k + n, m.first, place_at, org_at, adjectives, ctx)
                 pre_region, _ = _scope(an, lo, k, place_at, {}, adjectives, ctx)
-                p.position = _position(title, region or pre_region, org, ctx)
+                region = _country_region(title, region or pre_region, an, k, place_at)
+                p.position = _position(title, region, org, ctx)
                 used_titles.update(range(k, k + n))
                 break
             if p.position is None:
@@ -215,8 +305,21 @@ def assign_positions(an: Analysis, persons: list[Person], places: list[Mention],
     _bare_titles(an, persons, place_at, org_at, adjectives, ctx, used_titles)
 
 
+def _country_region(title: str, region: str | None, an: Analysis, k: int, places: dict[int, Mention]) -> str | None:
+    """A хоким's region is Uzbek, a губернатор's Russian: a region of another country found for the post gives
+    way to the nearest region of the post's own country named before it."""
+    country = TITLE_COUNTRY.get(title.split()[-1]) or TITLE_COUNTRY.get(title)
+    if country is None or region is None or region.startswith(country + "-"):
+        return region
+    for x in range(k - 1, -1, -1):
+        m = places.get(x)
+        if m is not None and m.kind == "region" and m.code and m.code.startswith(country + "-"):
+            return m.code
+    return region
+
+
 def _position(title: str, region: str | None, org: str | None, ctx: dict) -> dict:
-    if title == "глава" and region and ctx.get("country") == "KZ" and not org:
+    if title == "глава" and region and region.startswith("KZ-") and not org:
         title = "аким"
     return {"title": title, "region": region, "organization": org}
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import lru_cache
 
 from ..gazetteer import Gazetteer, PhraseMatcher
 from ..geo import CAPITALS, country_entries, region_entries
-from ..morph import lemma
-from ..nlp import Analysis
+from ..morph import inflect_word, lemma
+from ..nlp import Analysis, Token
 from .common import Mention
 
 VISIT_VERBS = {"посетить", "прибыть", "приехать", "побывать", "посещать"}
@@ -20,16 +21,49 @@ def _base_tables() -> tuple[list, list]:
 
 
 def region_adjectives() -> dict[str, str]:
-    """Adjective lemma → region code ("свердловский" → RU-SVE, "карагандинский" → KZ-35)."""
+    """Adjective lemma and stem → region code ("свердловский", "свердловск" → RU-SVE; "атырауск" → KZ-23)."""
     out: dict[str, str] = {}
     for code, name, _ in _base_tables()[0]:
         words = name.split()
         if len(words) >= 2 and words[-1].lower() in ("область", "край", "округ"):
             out.setdefault(lemma(words[0]), code)
+            out.setdefault(adjective_stem(words[0]), code)
         if len(words) == 2 and words[-1] == "Республика":
             out.setdefault(lemma(words[0]), code)
     out["столичный"] = "capital"
     return out
+
+
+#: Head nouns a coordinated adjective shares with the region named after it: «Павлодарская и Омская области».
+REGION_HEADS = {"область", "край", "республика", "округ"}
+
+
+ADJ_ENDING = re.compile(r"(?:ая|яя|ой|ей|ую|юю|ые|ие|ых|их|ыми|ими|ым|им|ого|его|ому|ему|ый|ий|ое|ее|ом|ем)$")
+
+
+def adjective_stem(word: str) -> str:
+    """«Атырауской», «Атырауская» → «атырауск» (pymorphy3 guesses unknown place adjectives badly)."""
+    low = word.lower().replace("ё", "е")
+    return ADJ_ENDING.sub("", low) if len(low) > 5 else low
+
+
+def region_pairs() -> dict[tuple[str, str], str]:
+    """(adjective stem, head lemma) → region code: ("омск", "область") → RU-OMS."""
+    out: dict[tuple[str, str], str] = {}
+    for code, _, names in _base_tables()[0]:
+        for name in names:
+            words = name.split()
+            if len(words) == 2 and lemma(words[1]) in REGION_HEADS:
+                out.setdefault((adjective_stem(words[0]), lemma(words[1])), code)
+    return out
+
+
+def singular_phrase(an: Analysis, adj: Token, head: Token) -> str:
+    """«Атырауской» + «областей» → «Атырауской области»: the adjective with the head noun in its number and case."""
+    case = adj.case or head.case
+    number = "plur" if adj.feats.get("Number") == "Plur" else "sing"
+    noun = inflect_word(head.text, head.case, case or "nomn", number, None, ("NOUN",))
+    return f"{adj.text} {noun}"
 
 
 class PlaceFinder:
@@ -49,9 +83,10 @@ class PlaceFinder:
             self.regions.add_all(names, ("country", None, name))
             self.countries.update(n.lower() for n in names)
         self.adjectives = region_adjectives()
+        self.pairs = region_pairs()
 
     def find(self, an: Analysis) -> list[Mention]:
-        """Region and country mentions, in text order."""
+        """Region and country mentions, in text order; coordinated adjectives give one region each."""
         out = []
         for m in self.regions.find(an.tokens):
             kind, code, name = m.payload
@@ -60,6 +95,32 @@ class PlaceFinder:
                 continue
             out.append(Mention(kind, name, toks[0].start, toks[-1].stop, m.first, m.last, code=code,
                                source="gazetteer"))
+        out += self._coordinated(an, out)
+        out.sort(key=lambda m: m.first)
+        return out
+
+    def _coordinated(self, an: Analysis, found: list[Mention]) -> list[Mention]:
+        """«Павлодарская и Омская области», «Костанайской, Курганской и Омской областями»: the adjectives before
+        a region's own adjective share its plural head noun and name regions too."""
+        out: list[Mention] = []
+        taken = {k for m in found for k in range(m.first, m.last)}
+        toks = an.tokens
+        for m in found:
+            if m.kind != "region" or m.last - m.first != 2 or not ADJ_ENDING.search(toks[m.first].low):
+                continue
+            head = toks[m.last - 1]
+            if head.feats.get("Number") != "Plur" and not head.low.endswith(("ями", "ям", "ях", "ей")):
+                continue
+            m.extra["phrase"] = singular_phrase(an, toks[m.first], head)
+            k = m.first - 1
+            while k >= 1 and toks[k].text in ("и", ",") and k - 1 not in taken:
+                adj = toks[k - 1]
+                code = self.pairs.get((adjective_stem(adj.text), head.lemma))
+                if code is None or not adj.text[:1].isupper():
+                    break
+                out.append(Mention("region", self.names.get(code, adj.text), adj.start, adj.stop, k - 1, k, code=code,
+                                   source="coordinated", extra={"phrase": singular_phrase(an, adj, head)}))
+                k -= 2
         return out
 
 

@@ -50,3 +50,78 @@ def test_aggregate_mention_is_not_an_agreement(pipeline):
     doc = pipeline.extract("За год область подписала 17 меморандумов с регионами России.", "t")
     assert doc["agreements"] == []
     assert any(f["kind"] == "count" and f["value"] == 17 and f["unit"] == "меморандум" for f in doc["figures"])
+
+
+def test_coordinated_adjectives_are_two_parties(pipeline):
+    text = "Актюбинская и Оренбургская области подписали соглашение о сотрудничестве в сфере экологии."
+    assert agreements(pipeline, text) == [("agreement", sorted(["Актюбинская область", "Оренбургская область"]))]
+
+
+def test_akimats_of_coordinated_regions(pipeline):
+    text = "Акиматы Кызылординской и Жамбылской областей подписали меморандум о водных ресурсах."
+    assert agreements(pipeline, text) == [
+        ("memorandum", sorted(["Акимат Кызылординской области", "Акимат Жамбылской области"]))]
+
+
+def test_plan_of_joint_actions_is_a_roadmap(pipeline):
+    text = "Костанайская и Курганская области утвердили план совместных действий на 2027–2029 годы."
+    assert agreements(pipeline, text) == [("roadmap", sorted(["Костанайская область", "Курганская область"]))]
+
+
+def test_parties_through_signatories(pipeline):
+    text = ("Меморандум о сотрудничестве подписали аким Актюбинской области Данияр Ахметов "
+            "и губернатор Оренбургской области Павел Мельников.")
+    assert agreements(pipeline, text) == [("memorandum", sorted(["Актюбинская область", "Оренбургская область"]))]
+
+
+def test_discussed_document_is_not_signed(pipeline):
+    text = ("Делегации Павлодарской и Новосибирской областей обсудили возможность подписания соглашения "
+            "о поставках угля. Договор о логистике стороны планируют подписать в декабре.")
+    assert agreements(pipeline, text) == []
+
+
+def test_press_service_is_no_party(pipeline):
+    text = ('ТОО "Жайык Агро" и ООО "Самара Зерно" заключили контракт на поставку ячменя, '
+            "сообщает пресс-служба акима Западно-Казахстанской области.")
+    assert agreements(pipeline, text) == [("contract", sorted(["ТОО «Жайык Агро»", "ООО «Самара Зерно»"]))]
+
+
+def test_contract_with_partner_after_s(pipeline):
+    text = 'В рамках форума СПК "Тобол" заключил с ТОО "Арай Нан" договор на поставку муки.'
+    assert agreements(pipeline, text) == [("contract", sorted(["СПК «Тобол»", "ТОО «Арай Нан»"]))]
+
+
+def test_two_bilateral_memoranda_with_partners(pipeline):
+    text = ("Акимат Кызылординской области подписал меморандумы о поставках риса с акиматами Актюбинской "
+            "и Карагандинской областей.")
+    found = agreements(pipeline, text)
+    assert ("memorandum", sorted(["Акимат Кызылординской области", "Акимат Актюбинской области"])) in found
+    assert ("memorandum", sorted(["Акимат Кызылординской области", "Акимат Карагандинской области"])) in found
+    assert len(found) == 2
+
+
+def test_subject_after_the_verb(pipeline):
+    text = "Соответствующий меморандум подписали акиматы области Ұлытау и города Шымкент на выставке."
+    assert agreements(pipeline, text) == [
+        ("memorandum", sorted(["Акимат области Ұлытау", "Акимат города Шымкент"]))]
+
+
+def test_adverb_between_parties_and_verb(pipeline):
+    text = 'ТОО "Кызыл Жар" и ООО "Ишим Трейд" уже заключили контракт на поставку льна.'
+    assert agreements(pipeline, text) == [("contract", sorted(["ТОО «Кызыл Жар»", "ООО «Ишим Трейд»"]))]
+
+
+def test_between_far_after_the_document(pipeline):
+    text = ("Было подписано соглашение о торговом, инвестиционном, научном и культурном сотрудничестве между "
+            "Правительством Республики Башкортостан и акиматом Актюбинской области.")
+    assert agreements(pipeline, text) == [
+        ("agreement", sorted(["Правительство Республики Башкортостан", "Акимат Актюбинской области"]))]
+
+
+def test_headline_and_report_are_one_agreement(pipeline):
+    text = ("Костанайская и Гомельская области подписали соглашение\n\n"
+            "Подписи под соглашением поставили председатель Гомельского облисполкома Иван Крупко "
+            "и аким Костанайской области Кумар Аксакалов.")
+    found = agreements(pipeline, text)
+    assert len(found) == 1
+    assert found[0][0] == "agreement"

@@ -32,3 +32,18 @@ def test_repeated_mentions_give_one_event(pipeline):
     events = pipeline.extract(text, "t")["events"]
     assert [e["kind"] for e in events] == ["exhibition"]
     assert len(events[0]["spans"]) == 2
+
+
+def test_days_of_a_region(pipeline):
+    found = pipeline.extract("В Караганде начались Дни Свердловской области.", "t")["events"]
+    assert [(e["kind"], e["title"]) for e in found] == [("culture_days", "Дни Свердловской области")]
+
+
+def test_visit_to_a_facility_with_pobyvat(pipeline):
+    found = pipeline.extract("Члены делегации побывали на птицефабрике ТОО «Кус Береке».", "t")["events"]
+    assert "site_visit" in [e["kind"] for e in found]
+
+
+def test_delegation_visiting_a_district_is_an_official_visit(pipeline):
+    found = pipeline.extract("Делегация Омской области посетила Щербактинский район.", "t")["events"]
+    assert [e["kind"] for e in found] == ["official_visit"]

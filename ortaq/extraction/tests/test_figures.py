@@ -40,3 +40,26 @@ def test_dates_years_and_time_spans_are_not_figures(pipeline):
 def test_change_target_with_do_is_not_up_to(pipeline):
     found = figures(pipeline, "Товарооборот планируют увеличить до 2 млрд долларов.")
     assert found == [{"kind": "money", "value": 2000000000, "unit": "USD", "qualifier": None, "year": None}]
+
+
+def test_dateline_year_is_no_count_and_relative_years_follow_it(pipeline):
+    text = ("Кокшетау, 3 марта 2025 г.\n\nВ прошлом году хозяйства района продали 12 тыс. тонн зерна. "
+            "В этом году фермеры рассчитывают собрать на 7% больше.")
+    found = figures(pipeline, text)
+    assert {"kind": "volume", "value": 12000, "unit": "t", "qualifier": None, "year": 2024} in found
+    assert {"kind": "percent", "value": 7, "unit": "%", "qualifier": None, "year": 2025} in found
+    assert not any(f["kind"] == "count" for f in found)
+
+
+def test_year_of_a_month_range(pipeline):
+    found = figures(pipeline, "За январь–май 2021 года экспорт мёда вырос на 14%.")
+    assert found == [{"kind": "percent", "value": 14, "unit": "%", "qualifier": None, "year": 2021}]
+
+
+def test_dateline_forms():
+    from ortaq.extraction.dateline import find_dateline
+
+    assert str(find_dateline("Тараз, 7 мая 2021 г.\n\nТекст.").date) == "2021-05-07"
+    assert str(find_dateline("Заголовок новости\n\n07.05.2021, Тараз\n\nТекст.").date) == "2021-05-07"
+    assert find_dateline("Вчера, 7 мая 2021 года, в области прошёл форум, о котором сообщили многие газеты.") \
+        is None

@@ -62,3 +62,14 @@ def test_known_organization_from_gazetteer(pipeline):
     doc = custom.extract("Встречу организовала палата предпринимателей Павлодарской области.", "t")
     found = {o["name"]: o["region"] for o in doc["organizations"]}
     assert found.get("Палата предпринимателей Павлодарской области") == "KZ-55"
+
+
+def test_institution_named_by_a_proper_adjective(pipeline):
+    text = "Меморандум подписали Экибастузский горный колледж и Рубцовским колледжем сервиса."
+    names = {o["name"] for o in pipeline.extract(text, "t")["organizations"]}
+    assert {"Экибастузский горный колледж", "Рубцовский колледж сервиса"} <= names
+
+
+def test_plain_adjective_at_sentence_start_is_no_name(pipeline):
+    names = {o["name"] for o in pipeline.extract("Новый колледж открылся в сентябре.", "t")["organizations"]}
+    assert names == set()

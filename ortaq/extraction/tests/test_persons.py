@@ -48,3 +48,55 @@ def test_mentions_of_one_person_are_grouped(pipeline):
     assert len(doc["persons"]) == 1
     assert len(doc["persons"][0]["spans"]) == 2
     assert doc["persons"][0]["position"]["title"] == "министр"
+
+
+def test_chairman_of_oblispolkom_holds_the_foreign_region(pipeline):
+    found = persons(pipeline, "В Кокшетау прибыл председатель Брестского облисполкома Игорь Кравченко.")
+    assert found["Игорь Кравченко"] == {"title": "председатель", "region": "BY-BR", "organization": None}
+
+
+def test_hokim_of_the_region_is_the_uzbek_region(pipeline):
+    text = ("Делегация Ферганской области во главе с хокимом области Шухратом Ганиевым прибыла в "
+            "Туркестанскую область.")
+    found = persons(pipeline, text)
+    assert found["Шухрат Ганиев"] == {"title": "хоким", "region": "UZ-FA", "organization": None}
+
+
+def test_plenipotentiary_representative(pipeline):
+    text = ("Переговоры провёл полномочный представитель Правительства Кыргызской Республики в Нарынской области "
+            "Бакыт Осмонов.")
+    found = persons(pipeline, text)
+    assert found["Бакыт Осмонов"] == {"title": "полномочный представитель", "region": "KG-N", "organization": None}
+
+
+def test_region_glued_to_a_name_is_cut_off(pipeline):
+    text = "Форум открыл аким области Жетісу Серік Жұмабаев."
+    found = persons(pipeline, text)
+    assert found == {"Серік Жұмабаев": {"title": "аким", "region": "KZ-33", "organization": None}}
+
+
+def test_district_head_has_no_region(pipeline):
+    text = "Делегацию Шадринского района Курганской области возглавил глава района Олег Петренко."
+    found = persons(pipeline, text)
+    assert found["Олег Петренко"]["title"] == "глава"
+    assert found["Олег Петренко"]["region"] is None
+
+
+def test_deputy_title_is_kept_whole(pipeline):
+    text = "Гостей принял заместитель акима Атырауской области Ерлан Нуртаев."
+    found = persons(pipeline, text)
+    assert found["Ерлан Нуртаев"] == {"title": "заместитель акима", "region": "KZ-23", "organization": None}
+
+
+def test_kazakh_names_in_oblique_cases_keep_kazakh_letters(pipeline):
+    text = ("Делегацию возглавил аким Созакского района Ғаниұлы, а переговоры прошли с заместителем акима "
+            "Туркестанской области Жұмабеком Тұрсынбаевым. Позже с Қайратом Әбдіғалиұлы встретились фермеры.")
+    found = persons(pipeline, text)
+    assert "Жұмабек Тұрсынбаев" in found
+    assert found["Жұмабек Тұрсынбаев"]["title"] == "заместитель акима"
+    assert "Қайрат Әбдіғалиұлы" in found
+
+
+def test_uzbek_surname_in_nominative_is_kept(pipeline):
+    found = persons(pipeline, "Документ подписал хоким Андижанской области Шухрат Абдурахмонов.")
+    assert found == {"Шухрат Абдурахмонов": {"title": "хоким", "region": "UZ-AN", "organization": None}}

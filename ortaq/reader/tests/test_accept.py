@@ -24,16 +24,16 @@ def test_it_creates_a_memorandum_with_its_parties_and_source_sentence(users, cli
     document = read_text(PAVLODAR)
     proposal = memorandum(document, "Акимат Астаны")
     assert proposal.matched is None
-    response = accept(client_as(users.astana), proposal)
+    response = accept(client_as(users.admin), proposal)
     assert response.status_code == 200
     proposal.refresh_from_db()
-    assert proposal.status == "accepted" and proposal.decided_by == users.astana
+    assert proposal.status == "accepted" and proposal.decided_by == users.admin
     agreement = proposal.record
     assert isinstance(agreement, Agreement) and agreement.kind == "memorandum"
     sides = {str(party) for party in agreement.parties.all()}
     assert sides == {"Акимат города Астаны", "Павлодарская область"}
     source = sources_for(agreement).get()
-    assert source.document == document and source.entered_by == users.astana
+    assert source.document == document and source.entered_by == users.admin
     [sentence] = source.fragments()
     assert sentence.startswith("По итогам форума подписан меморандум")
     assert "status-accepted" in response.content.decode()
@@ -140,3 +140,57 @@ def test_a_money_figure_goes_onto_the_food_belt_program_the_reviewer_picks(users
     total = ReportedSupplyTotal.objects.get(program=program, year=2023)
     assert total.value_tenge == 3_000_000_000 and total.region.code == "KZ-55"
     assert sources_for(total).get().spans == [[proposal.sentence_start, proposal.sentence_end]]
+
+
+def test_one_scope_rule_for_a_region_accepted_alone_or_as_a_party(users, client_as, read_text):
+    """The Astana editor may not accept «Павлодарская область»; nor may she get an agreement with a Pavlodar
+    party created through the memorandum proposal: the same refusal, nothing stored."""
+    document = read_text(PAVLODAR)
+    client = client_as(users.astana)
+    region = document.proposals.get(kind="region", payload__code="KZ-55")
+    assert "вне вашей зоны" in accept(client, region).content.decode()
+    proposal = memorandum(document, "Акимат Астаны")
+    agreements, organizations = Agreement.objects.count(), Organization.objects.count()
+    response = accept(client, proposal)
+    assert "вне вашей зоны" in response.content.decode()
+    proposal.refresh_from_db()
+    assert proposal.status == "pending" and proposal.record is None
+    assert (Agreement.objects.count(), Organization.objects.count()) == (agreements, organizations)
+
+
+def test_a_decided_card_keeps_its_title_and_shows_the_record_by_name(users, client_as, read_text):
+    document = read_text(PAVLODAR)
+    client = client_as(users.admin)
+    region = document.proposals.get(kind="region", payload__code="KZ-55")
+    person = document.proposals.get(kind="person", payload__name="Болат Мукашев")
+    for proposal in (region, person):
+        page = accept(client, proposal).content.decode()
+        proposal.refresh_from_db()
+        assert proposal.status == "accepted"
+        assert "KZ-55" not in proposal.label and proposal.label
+        assert proposal.label in page and str(proposal.record) in page
+    assert region.label == "Павлодарская область"
+    assert person.label == "Болат Мукашев"
+
+
+def test_the_decider_or_an_administrator_reopens_a_decision(users, client_as, read_text):
+    document = read_text(PAVLODAR)
+    proposal = document.proposals.get(kind="region", payload__code="KZ-71")
+    accept(client_as(users.astana), proposal)
+    proposal.refresh_from_db()
+    assert proposal.status == "accepted"
+    reopen_url = reverse("reader:proposal_reopen", args=[proposal.pk])
+    assert client_as(users.karaganda).post(reopen_url).status_code == 403
+    proposal.refresh_from_db()
+    assert proposal.status == "accepted"
+    response = client_as(users.astana).post(reopen_url, HTTP_HX_REQUEST="true")
+    assert response.status_code == 200
+    proposal.refresh_from_db()
+    assert proposal.status == "pending" and proposal.record is None and proposal.decided_by is None
+    assert proposal.payload["code"] == "KZ-71"
+    client_as(users.karaganda).post(reverse("reader:proposal_reject", args=[proposal.pk]))
+    proposal.refresh_from_db()
+    if proposal.status == "rejected":
+        assert client_as(users.admin).post(reopen_url).status_code == 302
+        proposal.refresh_from_db()
+        assert proposal.status == "pending"

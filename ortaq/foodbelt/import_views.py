@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import re
+from decimal import Decimal
 from pathlib import Path
 
 from django import forms
@@ -25,7 +27,8 @@ from ortaq.regions.models import Region
 MAX_UPLOAD = 50 * 1024 * 1024
 TOKEN = re.compile(r"^[0-9a-f]{64}\.(csv|xlsx|txt)$")
 EXAMPLES = {
-    "deliveries": ["123456789013", "КХ «Пример»", "dairy", "2018-03-15", "12,5", "3 125 000", "KZ-71",
+    "deliveries": ["123456789013", "КХ «Пример»", "dairy", datetime.date(2018, 3, 15), Decimal("12.5"),
+                   Decimal("3125000"), "KZ-71",
                    "ТОО «Столичный рынок»", "ТТН-000123"],
     "suppliers": ["КХ «Пример»", "123456789013", "сельхозпроизводитель", "КХ", "Карагандинская область",
                   "dairy; vegetables", ""],
@@ -130,4 +133,4 @@ def template(request: HttpRequest, kind: str, file_format: str) -> HttpResponse:
     if kind not in EXAMPLES or file_format not in ("csv", "xlsx"):
         raise Http404(kind)
     headers = importer.template_headers() if kind == "deliveries" else supplier_import.template_headers()
-    return file_response(file_format, f"{kind}-template", headers, [EXAMPLES[kind]])
+    return file_response(file_format, f"{kind}-template", headers, [EXAMPLES[kind]], request)

@@ -33,22 +33,42 @@ def context(region: Region) -> dict:
     since = datetime.date(today.year - EVENTS_YEARS + 1, 1, 1)
     counts = services.region_counts(region)
     status_labels = dict(Agreement.Status.choices)
+    listed = list(agreements.order_by("-signed_on", "-pk").annotate(
+        c_total=Count("commitments"), c_done=Count("commitments", filter=Q(commitments__status="done")),
+        c_overdue=Count("commitments", filter=overdue),
+    ).prefetch_related("parties__organization", "parties__region")[:AGREEMENTS_LIMIT])
+    for agreement in listed:
+        agreement.heading = heading(agreement)
     return {
         "region": region, "today": today, "since": since, "formula": FORMULA,
         "counts": counts,
         "statuses": [(status_labels.get(key, key), value) for key, value in counts["agreement_status"].items()],
         "partners": services.ranked_partners(region)[:15],
-        "agreements": agreements.order_by("-signed_on", "-pk").annotate(
-            c_total=Count("commitments"), c_done=Count("commitments", filter=Q(commitments__status="done")),
-            c_overdue=Count("commitments", filter=overdue),
-        ).prefetch_related("parties__organization", "parties__region")[:AGREEMENTS_LIMIT],
+        "agreements": listed,
         "commitments": services.commitment_figures(region),
         "overdue": commitments.overdue().select_related("agreement", "owner").order_by("due_date")[:ROWS_LIMIT],
         "due_soon": commitments.due_soon().select_related("agreement", "owner").order_by("due_date")[:ROWS_LIMIT],
-        "events": Event.objects.filter(pairs.touching_events(region), start_date__gte=since)
-        .select_related("region").order_by("-start_date", "-pk")[:ROWS_LIMIT],
+        **_events(region, since),
         "food_belt": supply.region_summary(region),
     }
+
+
+def _events(region: Region, since: datetime.date) -> dict:
+    """The region's events of the last years or, when it had none lately, its latest ones: the section never
+    says «no events» under a count of events."""
+    touching = Event.objects.filter(pairs.touching_events(region)).select_related("region")
+    recent = list(touching.filter(start_date__gte=since).order_by("-start_date", "-pk")[:ROWS_LIMIT])
+    if recent:
+        return {"events": recent, "events_recent": True}
+    return {"events": list(touching.order_by("-start_date", "-pk")[:ROWS_LIMIT]), "events_recent": False}
+
+
+def heading(agreement: Agreement) -> str:
+    """«Меморандум о …» as it is titled; the kind is put before a title that does not already start with it."""
+    kind = agreement.get_kind_display()
+    if not kind or agreement.title.casefold().startswith(kind.casefold()[:6]):
+        return agreement.title
+    return f"{kind[:1].upper()}{kind[1:]}: {agreement.title}"
 
 
 def filename(region: Region, extension: str) -> str:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import csv
 import datetime
 import io
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -37,7 +36,6 @@ MAX_WIDTH = 60
 
 # Kinds of column: how a value is typed and formatted in a file.
 TEXT, NUMBER, MONEY, DATE, YEAR = "text", "number", "money", "date", "year"
-MONEY_NAMES = re.compile(r"(^|_)(tenge|budget|money|amount)($|_)")
 
 
 def neutralize(text: str) -> str:
@@ -53,7 +51,7 @@ def kind_for(name: str) -> str:
     """The kind of a column that its values alone don't tell: money and years, by the column's name."""
     if is_year(name or ""):
         return YEAR
-    if MONEY_NAMES.search(name or ""):
+    if formatting.is_money(name):
         return MONEY
     return TEXT
 

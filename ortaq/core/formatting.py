@@ -12,10 +12,11 @@ numbers with a no-break space between thousands and a comma for decimals, traili
 from __future__ import annotations
 
 import datetime
+import re
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils import formats, timezone
-from django.utils.translation import ngettext, pgettext
+from django.utils.translation import pgettext
 
 EMPTY = "—"
 
@@ -132,17 +133,9 @@ def plain(value) -> str:
     return str(value)
 
 
-def commitments_count(n: int) -> str:
-    return ngettext("%(count)s обязательство", "%(count)s обязательств", n) % {"count": number(n)}
+MONEY_NAME = re.compile(r"(^|_)(tenge|budget)($|_)")
 
 
-def agreements_count(n: int) -> str:
-    return ngettext("%(count)s соглашение", "%(count)s соглашений", n) % {"count": number(n)}
-
-
-def events_count(n: int) -> str:
-    return ngettext("%(count)s событие", "%(count)s событий", n) % {"count": number(n)}
-
-
-def projects_count(n: int) -> str:
-    return ngettext("%(count)s проект", "%(count)s проектов", n) % {"count": number(n)}
+def is_money(name: str) -> bool:
+    """Whether a field or column holds tenge, by its name (value_tenge, budget)."""
+    return bool(MONEY_NAME.search(name or ""))

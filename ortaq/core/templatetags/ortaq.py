@@ -38,7 +38,8 @@ def record_fields(record) -> list[tuple[str, object, str | None]]:
         elif isinstance(value, list):
             value = ", ".join(str(item) for item in value)
         elif isinstance(value, datetime.date | int | float | Decimal) and not isinstance(value, bool):
-            value = formatting.year(value) if field.name.endswith("year") else formatting.plain(value)
+            value = (formatting.year(value) if field.name.endswith("year") else
+                     formatting.money(value) if formatting.is_money(field.name) else formatting.plain(value))
         rows.append((field.verbose_name, value, link))
     return rows
 

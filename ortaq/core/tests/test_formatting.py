@@ -33,7 +33,7 @@ def test_numbers_money_dates_and_plurals_follow_russian_rules():
     assert formatting.date(datetime.date(2026, 12, 20), long=True) == "20 декабря 2026 г."
     assert formatting.date("2026-11-25") == "25.11.2026"
     assert formatting.year(2026) == "2026"
-    forms = [ngettext("%(count)s обязательство", "%(count)s обязательств", n) % {"count": n} for n in (1, 2, 5, 21)]
+    forms = [f"{n} {ngettext('обязательство', 'обязательств', n)}" for n in (1, 2, 5, 21)]
     assert forms == ["1 обязательство", "2 обязательства", "5 обязательств", "21 обязательство"]
 
 

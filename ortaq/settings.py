@@ -161,6 +161,8 @@ LOGOUT_REDIRECT_URL = "home"
 LANGUAGE_CODE = "ru"
 LANGUAGES = [("ru", _("Русский")), ("kk", _("Қазақша")), ("en", _("English"))]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+# Display conventions per language (ortaq/formats/<code>/formats.py over Django's): see ortaq/core/formatting.py.
+FORMAT_MODULE_PATH = ["ortaq.formats"]
 TIME_ZONE = env_str("ORTAQ_TIME_ZONE", "Asia/Almaty")
 USE_I18N = True
 USE_TZ = True

@@ -1,14 +1,14 @@
-import django_tables2 as tables
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from ortaq.agreements.models import Agreement, Commitment
-from ortaq.core.tables import RecordTable
+from ortaq.core import formatting
+from ortaq.core.tables import Column, RecordTable
 
 
 class AgreementTable(RecordTable):
-    title = tables.Column(linkify=True)
-    parties = tables.Column(empty_values=(), orderable=False, verbose_name=_("Стороны"))
+    title = Column(linkify=True)
+    parties = Column(empty_values=(), orderable=False, verbose_name=_("Стороны"))
 
     class Meta(RecordTable.Meta):
         model = Agreement
@@ -20,10 +20,10 @@ class AgreementTable(RecordTable):
 
 
 class CommitmentTable(RecordTable):
-    text = tables.Column(linkify=True)
-    agreement = tables.Column(linkify=True)
-    owner = tables.Column(linkify=True)
-    due_date = tables.Column()
+    text = Column(linkify=True)
+    agreement = Column(linkify=True)
+    owner = Column(linkify=True)
+    due_date = Column()
 
     class Meta(RecordTable.Meta):
         model = Commitment
@@ -31,13 +31,16 @@ class CommitmentTable(RecordTable):
 
     def render_due_date(self, record, value):
         if record.is_overdue:
-            return format_html('<span class="overdue">{} · {}</span>', value, _("просрочено"))
+            return format_html('<span class="overdue">{} · {}</span>', formatting.date(value), _("просрочено"))
+        return formatting.date(value)
+
+    def value_due_date(self, value):
         return value
 
 
 class ProgressReportTable(RecordTable):
-    commitment = tables.Column(linkify=True)
-    date = tables.Column(linkify=True)
+    commitment = Column(linkify=True)
+    date = Column(linkify=True)
 
     class Meta(RecordTable.Meta):
         from ortaq.agreements.models import ProgressReport

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import datetime
 import logging
-from io import BytesIO
 
 from django.db.models import Count, Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from ortaq.agreements.models import Agreement, Commitment
 from ortaq.analytics import pairs, services, supply
 from ortaq.analytics.intensity import FORMULA
+from ortaq.core import exports
 from ortaq.events.models import Event
 from ortaq.regions.models import Region
 
@@ -32,22 +33,42 @@ def context(region: Region) -> dict:
     since = datetime.date(today.year - EVENTS_YEARS + 1, 1, 1)
     counts = services.region_counts(region)
     status_labels = dict(Agreement.Status.choices)
+    listed = list(agreements.order_by("-signed_on", "-pk").annotate(
+        c_total=Count("commitments"), c_done=Count("commitments", filter=Q(commitments__status="done")),
+        c_overdue=Count("commitments", filter=overdue),
+    ).prefetch_related("parties__organization", "parties__region")[:AGREEMENTS_LIMIT])
+    for agreement in listed:
+        agreement.heading = heading(agreement)
     return {
         "region": region, "today": today, "since": since, "formula": FORMULA,
         "counts": counts,
         "statuses": [(status_labels.get(key, key), value) for key, value in counts["agreement_status"].items()],
         "partners": services.ranked_partners(region)[:15],
-        "agreements": agreements.order_by("-signed_on", "-pk").annotate(
-            c_total=Count("commitments"), c_done=Count("commitments", filter=Q(commitments__status="done")),
-            c_overdue=Count("commitments", filter=overdue),
-        ).prefetch_related("parties__organization", "parties__region")[:AGREEMENTS_LIMIT],
+        "agreements": listed,
         "commitments": services.commitment_figures(region),
         "overdue": commitments.overdue().select_related("agreement", "owner").order_by("due_date")[:ROWS_LIMIT],
         "due_soon": commitments.due_soon().select_related("agreement", "owner").order_by("due_date")[:ROWS_LIMIT],
-        "events": Event.objects.filter(pairs.touching_events(region), start_date__gte=since)
-        .select_related("region").order_by("-start_date", "-pk")[:ROWS_LIMIT],
+        **_events(region, since),
         "food_belt": supply.region_summary(region),
     }
+
+
+def _events(region: Region, since: datetime.date) -> dict:
+    """The region's events of the last years or, when it had none lately, its latest ones: the section never
+    says «no events» under a count of events."""
+    touching = Event.objects.filter(pairs.touching_events(region)).select_related("region")
+    recent = list(touching.filter(start_date__gte=since).order_by("-start_date", "-pk")[:ROWS_LIMIT])
+    if recent:
+        return {"events": recent, "events_recent": True}
+    return {"events": list(touching.order_by("-start_date", "-pk")[:ROWS_LIMIT]), "events_recent": False}
+
+
+def heading(agreement: Agreement) -> str:
+    """«Меморандум о …» as it is titled; the kind is put before a title that does not already start with it."""
+    kind = agreement.get_kind_display()
+    if not kind or agreement.title.casefold().startswith(kind.casefold()[:6]):
+        return agreement.title
+    return f"{kind[:1].upper()}{kind[1:]}: {agreement.title}"
 
 
 def filename(region: Region, extension: str) -> str:
@@ -68,62 +89,44 @@ def pdf(region: Region, request=None) -> bytes:
 
 
 def xlsx(region: Region) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
-
+    """The brief as a workbook: a summary sheet and one real table per section (ortaq.core.exports)."""
     data = context(region)
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "Справка"
-    bold = Font(bold=True)
-    sheet.append([f"Справка: {region.name_ru}"])
-    sheet["A1"].font = Font(bold=True, size=14)
-    sheet.append([f"по состоянию на {data['today']:%d.%m.%Y}"])
-    sheet.append([])
-    for label, value in [("Соглашений и меморандумов", data["counts"]["agreements"]),
-                         ("Событий", data["counts"]["events"]), ("Совместных проектов", data["counts"]["projects"]),
-                         ("Обязательств всего", data["commitments"]["total"]),
-                         ("выполнено", data["commitments"]["done"]),
-                         ("просрочено", data["commitments"]["overdue"]),
-                         ("срок в ближайшие 30 дней", data["commitments"]["due_soon"])]:
-        sheet.append([label, value])
-    for label, value in data["statuses"]:
-        sheet.append([f"Соглашения: {label}", value])
-    _table(book, "Партнёры", ["Регион", "Соглашения", "События", "Проекты", "Поставки, тг", "Интенсивность"],
-           [[row["region"].name_ru, row["agreements"], row["events"], row["projects"], row["supply_tenge"],
-             row["intensity"]] for row in data["partners"]], bold)
-    _table(book, "Соглашения", ["Дата", "Вид", "Название", "Стороны", "Статус", "Обязательств", "Выполнено",
-                                "Просрочено"],
-           [[agreement.signed_on, agreement.get_kind_display(), agreement.title,
-             "; ".join(str(party) for party in agreement.parties.all()), agreement.get_status_display(),
-             agreement.c_total, agreement.c_done, agreement.c_overdue] for agreement in data["agreements"]], bold)
-    _table(book, "Обязательства", ["Срок", "Обязательство", "Ответственный", "Соглашение", "Статус", "Состояние"],
-           [[item.due_date, item.text, str(item.owner or ""), item.agreement.title, item.get_status_display(), state]
-            for state, items in (("просрочено", data["overdue"]), ("срок скоро", data["due_soon"]))
-            for item in items], bold)
-    _table(book, "События", ["Дата", "Событие", "Вид", "Регион"],
-           [[event.start_date, event.title, event.get_kind_display(), str(event.region or "")]
-            for event in data["events"]], bold)
-    if data["food_belt"]:
-        _table(book, "Продовольственный пояс", ["Показатель", "Значение"],
-               [[str(key), value if isinstance(value, int | float) else str(value)]
-                for key, value in data["food_belt"].items()], bold)
-    for worksheet in book.worksheets:
-        for column in worksheet.columns:
-            worksheet.column_dimensions[column[0].column_letter].width = min(
-                60, max(10, *(len(str(cell.value or "")) for cell in column)))
-            for cell in column:
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
-    stream = BytesIO()
-    book.save(stream)
-    return stream.getvalue()
-
-
-def _table(book, title: str, header: list[str], rows: list[list], bold) -> None:
-    sheet = book.create_sheet(title)
-    sheet.append(header)
-    for cell in sheet[1]:
-        cell.font = bold
-    for row in rows:
-        sheet.append(row)
-    sheet.freeze_panes = "A2"
+    summary = [(_("Регион"), region.name_ru), (_("По состоянию на"), data["today"]),
+               (_("Соглашений и меморандумов"), data["counts"]["agreements"]),
+               (_("Событий"), data["counts"]["events"]), (_("Совместных проектов"), data["counts"]["projects"]),
+               (_("Обязательств всего"), data["commitments"]["total"]), (_("выполнено"), data["commitments"]["done"]),
+               (_("просрочено"), data["commitments"]["overdue"]),
+               (_("срок в ближайшие 30 дней"), data["commitments"]["due_soon"])]
+    summary += [(_("Соглашения: %(status)s") % {"status": label}, value) for label, value in data["statuses"]]
+    sheets = [
+        exports.Sheet(_("Справка"), [_("Показатель"), _("Значение")], summary),
+        exports.Sheet(_("Партнёры"), [_("Регион"), _("Соглашения"), _("События"), _("Проекты"), _("Поставки, ₸"),
+                                      _("Интенсивность")],
+                      [[row["region"].name_ru, row["agreements"], row["events"], row["projects"], row["supply_tenge"],
+                        row["intensity"]] for row in data["partners"]],
+                      [exports.TEXT, exports.NUMBER, exports.NUMBER, exports.NUMBER, exports.MONEY, exports.NUMBER]),
+        exports.Sheet(_("Соглашения"), [_("Дата"), _("Вид"), _("Название"), _("Стороны"), _("Статус"),
+                                        _("Обязательств"), _("Выполнено"), _("Просрочено")],
+                      [[agreement.signed_on, agreement.get_kind_display(), agreement.title,
+                        "; ".join(str(party) for party in agreement.parties.all()), agreement.get_status_display(),
+                        agreement.c_total, agreement.c_done, agreement.c_overdue] for agreement in data["agreements"]]),
+        exports.Sheet(_("Обязательства"), [_("Срок"), _("Обязательство"), _("Ответственный"), _("Соглашение"),
+                                           _("Статус"), _("Состояние")],
+                      [[item.due_date, item.text, str(item.owner or ""), item.agreement.title,
+                        item.get_status_display(), state]
+                       for state, items in ((_("просрочено"), data["overdue"]), (_("срок скоро"), data["due_soon"]))
+                       for item in items]),
+        exports.Sheet(_("События"), [_("Дата"), _("Событие"), _("Вид"), _("Регион")],
+                      [[event.start_date, event.title, event.get_kind_display(), str(event.region or "")]
+                       for event in data["events"]]),
+    ]
+    if data["food_belt"] and data["food_belt"].get("years"):
+        sheets.append(exports.Sheet(
+            _("Продовольственный пояс"),
+            [_("Год"), _("План, ₸"), _("План, т"), _("Факт, ₸"), _("Факт, т"), _("По сообщениям, ₸"),
+             _("Исполнение, %")],
+            [[row["year"], row["plan_tenge"], row["plan_tonnes"], row["actual_tenge"], row["actual_tonnes"],
+              row["reported_tenge"], row["fulfilment_tenge"]] for row in data["food_belt"]["years"]],
+            [exports.YEAR, exports.MONEY, exports.NUMBER, exports.MONEY, exports.NUMBER, exports.MONEY,
+             exports.NUMBER]))
+    return exports.xlsx_bytes(sheets)

@@ -11,6 +11,10 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 
 from ortaq.analytics import geo
+from ortaq.core import charts as chart_format
+from ortaq.core import formatting
+
+YEARS_AXIS = {"type": "category"}  # years are labels: 2025, 2026 — never 2,025.5
 
 LAYOUT = {"margin": {"l": 40, "r": 10, "t": 30, "b": 40}, "height": 300, "font": {"family": "sans-serif", "size": 12},
           "paper_bgcolor": "rgba(0,0,0,0)", "plot_bgcolor": "rgba(0,0,0,0)", "legend": {"orientation": "h"}}
@@ -27,12 +31,13 @@ def figure(traces: list[dict], **layout) -> dict:
             return {key: plain(item) for key, item in value.items()}
         return value
 
-    return {"data": plain(traces), "layout": plain({**LAYOUT, **layout})}
+    return chart_format.finish(plain(traces), plain({**LAYOUT, **layout}))
 
 
 def bars_by_year(series: dict[str, dict[int, float]], title: str = "", stacked: bool = False) -> dict:
     return figure([{"type": "bar", "name": name, "x": [str(year) for year in values], "y": list(values.values())}
-                   for name, values in series.items()], title=title, barmode="stack" if stacked else "group")
+                   for name, values in series.items()], title=title, barmode="stack" if stacked else "group",
+                  xaxis=YEARS_AXIS)
 
 
 def horizontal_bars(labels: list[str], values: list[float], title: str = "") -> dict:
@@ -49,7 +54,8 @@ def intensity_by_year(rows: list[dict], title: str = "") -> dict:
              (_("поставки ×2 (млрд тг)"), [float(2 * (row["supply_tenge"] or 0) / 10**9) for row in rows])]
     hover = [row["explain"] for row in rows]
     return figure([{"type": "bar", "name": name, "x": years, "y": values, "hovertext": hover,
-                    "hoverinfo": "name+text+x"} for name, values in parts if any(values)], title=title, barmode="stack")
+                    "hoverinfo": "name+text+x"} for name, values in parts if any(values)], title=title, barmode="stack",
+                  xaxis=YEARS_AXIS)
 
 
 def _colour(share: float) -> str:
@@ -74,7 +80,8 @@ def cooperation_map(regions: list, pairs: list[dict], fill: dict[int, float] | N
                 traces.append({"type": "scatter", "x": [p[0] for p in ring], "y": [p[1] for p in ring],
                                "fill": "toself", "mode": "lines", "line": {"width": 0.5, "color": "#6b7c93"},
                                "fillcolor": _colour(float(value) / float(top)), "hoverinfo": "text",
-                               "text": f"{region.name_ru}: {fill_label} {value:g}", "showlegend": False})
+                               "text": f"{region.name_ru}: {fill_label} {formatting.number(value)}",
+                               "showlegend": False})
     strongest = max((float(pair["intensity"]) for pair in pairs), default=0) or 1
     mid_x, mid_y, mid_text = [], [], []
     for pair in pairs:

@@ -7,6 +7,8 @@ from decimal import Decimal
 from django.db.models import Sum
 from django.utils.translation import gettext_lazy as _
 
+from ortaq.core.formatting import number
+
 # Weights: a signed agreement counts three times an event, a joint project five times; supply counts per
 # billion tenge delivered, so the capital's food belt weighs like a handful of agreements a year.
 WEIGHTS = {"agreements": Decimal(3), "events": Decimal(1), "projects": Decimal(5), "supply_bn": Decimal(2)}
@@ -27,5 +29,5 @@ def intensity(row: dict) -> Decimal:
 def explain(row: dict) -> str:
     """The formula with this row's numbers, for a hover text."""
     supply_bn = (Decimal(row.get("supply_tenge") or 0) / BILLION).quantize(Decimal("0.01"))
-    return (f"{intensity(row)} = 3×{row.get('agreements') or 0} + 1×{row.get('events') or 0} "
-            f"+ 5×{row.get('projects') or 0} + 2×{supply_bn}")
+    return (f"{number(intensity(row))} = 3×{row.get('agreements') or 0} + 1×{row.get('events') or 0} "
+            f"+ 5×{row.get('projects') or 0} + 2×{number(supply_bn)}")

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
+from ortaq.core.tables import display
+
 IGNORED_FIELDS = {"version", "updated_at", "created_at"}
 
 
@@ -43,11 +45,14 @@ def _diff(newer, older) -> list[Change]:
 
 
 def _readable(model, name: str, value):
-    """Names instead of the through-table rows simple-history keeps for many-to-many fields."""
+    """Values as pages show them; names instead of the through-table rows simple-history keeps for many-to-many
+    fields."""
     try:
         field = model._meta.get_field(name)
     except Exception:
         return value
+    if not field.is_relation:
+        return display(value, name)  # dates dd.mm.yyyy, numbers 1 500,5, as everywhere else
     if not field.many_to_many or not isinstance(value, list):
         return value
     related = field.related_model

@@ -15,6 +15,7 @@ from django_tables2 import SingleTableMixin
 from django_tables2.export import ExportMixin
 from rules.contrib.views import PermissionRequiredMixin
 
+from ortaq.core import exports
 from ortaq.core.history import changes_since, history_rows
 from ortaq.core.permissions import permission_name
 from ortaq.sources.models import Source, add_source, sources_for
@@ -53,6 +54,14 @@ class RecordListView(ModelPermissionMixin, ExportMixin, SingleTableMixin, Filter
 
     def get_export_filename(self, export_format: str) -> str:
         return f"{self.model._meta.model_name}.{export_format}"
+
+    def create_export(self, export_format: str):
+        """CSV and XLSX through ortaq.core.exports (typed cells, Russian Excel defaults, no live formulas)."""
+        if export_format not in ("csv", "xlsx"):
+            return super().create_export(export_format)
+        table = self.get_table(**self.get_table_kwargs())
+        sheet = exports.table_sheet(table, str(self.model._meta.verbose_name_plural), self.exclude_columns)
+        return exports.file_response(export_format, self.model._meta.model_name, sheet, self.request)
 
     def get_template_names(self) -> list[str]:
         if self.request.htmx and not self.request.htmx.boosted:

@@ -1,13 +1,12 @@
-import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
-from ortaq.core.tables import RecordTable
+from ortaq.core.tables import Column, RecordTable
 from ortaq.directory.models import Organization, Person, Position
 
 
 class OrganizationTable(RecordTable):
-    name = tables.Column(linkify=True)
-    region = tables.Column(linkify=True)
+    name = Column(linkify=True)
+    region = Column(linkify=True)
 
     class Meta(RecordTable.Meta):
         model = Organization
@@ -15,7 +14,7 @@ class OrganizationTable(RecordTable):
 
 
 class PersonTable(RecordTable):
-    name = tables.Column(accessor="full_name", verbose_name=_("ФИО"), linkify=True,
+    name = Column(accessor="full_name", verbose_name=_("ФИО"), linkify=True,
                          order_by=("last_name", "first_name"))
 
     class Meta(RecordTable.Meta):
@@ -24,10 +23,10 @@ class PersonTable(RecordTable):
 
 
 class PositionTable(RecordTable):
-    person = tables.Column(linkify=True)
-    region = tables.Column(linkify=True)
-    organization = tables.Column(linkify=True)
-    title = tables.Column(linkify=True)
+    person = Column(linkify=True)
+    region = Column(linkify=True)
+    organization = Column(linkify=True)
+    title = Column(linkify=True)
 
     class Meta(RecordTable.Meta):
         model = Position

@@ -1,12 +1,11 @@
-import django_tables2 as tables
 
-from ortaq.core.tables import RecordTable
+from ortaq.core.tables import Column, RecordTable
 from ortaq.events.models import Event, Program
 
 
 class ProgramTable(RecordTable):
-    name = tables.Column(linkify=True)
-    host_region = tables.Column(linkify=True)
+    name = Column(linkify=True)
+    host_region = Column(linkify=True)
 
     class Meta(RecordTable.Meta):
         model = Program
@@ -14,9 +13,9 @@ class ProgramTable(RecordTable):
 
 
 class EventTable(RecordTable):
-    title = tables.Column(linkify=True)
-    region = tables.Column(linkify=True)
-    program = tables.Column(linkify=True)
+    title = Column(linkify=True)
+    region = Column(linkify=True)
+    program = Column(linkify=True)
 
     class Meta(RecordTable.Meta):
         model = Event

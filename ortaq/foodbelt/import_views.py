@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import re
 import time
+from decimal import Decimal
 from pathlib import Path
 
 from django import forms
@@ -27,7 +29,8 @@ from ortaq.regions.models import Region
 MAX_UPLOAD = 50 * 1024 * 1024
 TOKEN = re.compile(r"^[0-9a-f]{64}\.(csv|xlsx|txt)$")
 EXAMPLES = {
-    "deliveries": ["123456789013", "КХ «Пример»", "dairy", "2018-03-15", "12,5", "3 125 000", "KZ-71",
+    "deliveries": ["123456789013", "КХ «Пример»", "dairy", datetime.date(2018, 3, 15), Decimal("12.5"),
+                   Decimal("3125000"), "KZ-71",
                    "ТОО «Столичный рынок»", "ТТН-000123"],
     "suppliers": ["КХ «Пример»", "123456789013", "сельхозпроизводитель", "КХ", "Карагандинская область",
                   "dairy; vegetables", ""],
@@ -164,4 +167,4 @@ def template(request: HttpRequest, kind: str, file_format: str) -> HttpResponse:
     if kind not in EXAMPLES or file_format not in ("csv", "xlsx"):
         raise Http404(kind)
     headers = importer.template_headers() if kind == "deliveries" else supplier_import.template_headers()
-    return file_response(file_format, f"{kind}-template", headers, [EXAMPLES[kind]])
+    return file_response(file_format, f"{kind}-template", headers, [EXAMPLES[kind]], request)

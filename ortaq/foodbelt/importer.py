@@ -454,14 +454,11 @@ def _large_cache() -> Iterator[None]:
 
 
 def export_rows(queryset) -> Iterator[list]:
-    """Deliveries in the template's columns, streamed in chunks (an export re-imports as is)."""
+    """Deliveries in the template's columns, typed (the file writer formats them), streamed in chunks; an export
+    re-imports as is."""
     for delivery in queryset.select_related("supplier__organization", "category", "consumer_region").iterator(
             chunk_size=2000):
         organization = delivery.supplier.organization
-        yield [organization.bin or "", organization.name, delivery.category.slug, delivery.date.isoformat(),
-               _plain(delivery.volume_tonnes), _plain(delivery.value_tenge), delivery.consumer_region.code,
+        yield [organization.bin or "", organization.name, delivery.category.slug, delivery.date,
+               delivery.volume_tonnes, delivery.value_tenge, delivery.consumer_region.code,
                delivery.consumer, delivery.document_number]
-
-
-def _plain(value: Decimal) -> str:
-    return format(value.normalize(), "f") if value == value.to_integral() else format(value, "f")

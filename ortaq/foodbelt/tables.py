@@ -1,7 +1,6 @@
-import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
-from ortaq.core.tables import RecordTable
+from ortaq.core.tables import Column, RecordTable
 from ortaq.foodbelt.models import (
     Delivery,
     ProductCategory,
@@ -13,7 +12,7 @@ from ortaq.foodbelt.models import (
 
 
 class ProductCategoryTable(RecordTable):
-    name_ru = tables.Column(linkify=True)
+    name_ru = Column(linkify=True)
 
     class Meta(RecordTable.Meta):
         model = ProductCategory
@@ -21,7 +20,7 @@ class ProductCategoryTable(RecordTable):
 
 
 class SupplyProgramTable(RecordTable):
-    name = tables.Column(linkify=True)
+    name = Column(linkify=True)
 
     class Meta(RecordTable.Meta):
         model = SupplyProgram
@@ -29,12 +28,12 @@ class SupplyProgramTable(RecordTable):
 
 
 class SupplierTable(RecordTable):
-    organization = tables.Column(linkify=lambda record: record.get_absolute_url(), verbose_name=_("Поставщик"),
+    organization = Column(linkify=lambda record: record.get_absolute_url(), verbose_name=_("Поставщик"),
                                  order_by="organization__name")
-    kind = tables.Column(accessor="organization__get_kind_display", verbose_name=_("Вид"),
+    kind = Column(accessor="organization__get_kind_display", verbose_name=_("Вид"),
                          order_by="organization__kind")
-    bin = tables.Column(accessor="organization__bin", verbose_name=_("БИН"))
-    region = tables.Column(accessor="organization__region", verbose_name=_("Регион"),
+    bin = Column(accessor="organization__bin", verbose_name=_("БИН"))
+    region = Column(accessor="organization__region", verbose_name=_("Регион"),
                            order_by="organization__region__name_ru")
 
     class Meta(RecordTable.Meta):
@@ -43,7 +42,7 @@ class SupplierTable(RecordTable):
 
 
 class SupplyPlanTable(RecordTable):
-    region = tables.Column(linkify=lambda record: record.get_absolute_url())
+    region = Column(linkify=lambda record: record.get_absolute_url())
 
     class Meta(RecordTable.Meta):
         model = SupplyPlan
@@ -52,7 +51,7 @@ class SupplyPlanTable(RecordTable):
 
 
 class ReportedSupplyTotalTable(RecordTable):
-    region = tables.Column(linkify=lambda record: record.get_absolute_url())
+    region = Column(linkify=lambda record: record.get_absolute_url())
 
     class Meta(RecordTable.Meta):
         model = ReportedSupplyTotal
@@ -61,8 +60,8 @@ class ReportedSupplyTotalTable(RecordTable):
 
 
 class DeliveryTable(RecordTable):
-    document_number = tables.Column(linkify=True)
-    supplier = tables.Column(linkify=True, order_by="supplier__organization__name")
+    document_number = Column(linkify=True)
+    supplier = Column(linkify=True, order_by="supplier__organization__name")
 
     class Meta(RecordTable.Meta):
         model = Delivery

@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from ortaq.core import exports
 from ortaq.core.views import (
     RecordCreateView,
     RecordDeleteView,
@@ -50,6 +51,10 @@ from ortaq.foodbelt.tables import (
 DASHBOARD_HEADERS = ["Регион", "Год", "План, тг", "Факт, тг", "Выполнение по сумме, %", "План, т", "Факт, т",
                      "Выполнение по объёму, %", "План поставщиков", "Поставщиков", "Рост факт, %",
                      "Рост план, %", "Заявлено, тг", "Заявлено поставщиков", "Отстаёт"]
+DASHBOARD_KINDS = [exports.TEXT, exports.YEAR, exports.MONEY, exports.MONEY, exports.NUMBER, exports.NUMBER,
+                   exports.NUMBER, exports.NUMBER, exports.NUMBER, exports.NUMBER, exports.NUMBER, exports.NUMBER,
+                   exports.MONEY]
+DELIVERY_KINDS = [exports.TEXT, exports.TEXT, exports.TEXT, exports.DATE, exports.NUMBER, exports.MONEY]
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -97,7 +102,7 @@ class SupplyProgramDetailView(RecordDetailView):
             self.object = self.get_object()
             summary = services.program_summary(self.object)
             return file_response(export, f"foodbelt-{self.object.pk}", DASHBOARD_HEADERS,
-                                 _dashboard_rows(summary["rows"]))
+                                 _dashboard_rows(summary["rows"]), request, DASHBOARD_KINDS)
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs) -> dict:
@@ -267,7 +272,8 @@ class DeliveryListView(RecordListView):
             from ortaq.foodbelt.importer import export_rows, template_headers
 
             queryset = self.filterset_class(request.GET, queryset=self.get_queryset()).qs
-            return file_response(export, "deliveries", template_headers(), export_rows(queryset))
+            return file_response(export, "deliveries", template_headers(), export_rows(queryset), request,
+                                 DELIVERY_KINDS)
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs) -> dict:

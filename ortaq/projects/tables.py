@@ -1,13 +1,12 @@
-import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
-from ortaq.core.tables import RecordTable
+from ortaq.core.tables import Column, RecordTable
 from ortaq.projects.models import JointProject
 
 
 class JointProjectTable(RecordTable):
-    title = tables.Column(linkify=True)
-    region_names = tables.Column(empty_values=(), orderable=False, verbose_name=_("Регионы"))
+    title = Column(linkify=True)
+    region_names = Column(empty_values=(), orderable=False, verbose_name=_("Регионы"))
 
     class Meta(RecordTable.Meta):
         model = JointProject

@@ -1,11 +1,10 @@
-import django_tables2 as tables
 
-from ortaq.core.tables import RecordTable
+from ortaq.core.tables import Column, RecordTable
 from ortaq.regions.models import Region, Settlement
 
 
 class RegionTable(RecordTable):
-    name_ru = tables.Column(linkify=True)
+    name_ru = Column(linkify=True)
 
     class Meta(RecordTable.Meta):
         model = Region
@@ -13,8 +12,8 @@ class RegionTable(RecordTable):
 
 
 class SettlementTable(RecordTable):
-    name_ru = tables.Column(linkify=True)
-    region = tables.Column(linkify=True)
+    name_ru = Column(linkify=True)
+    region = Column(linkify=True)
 
     class Meta(RecordTable.Meta):
         model = Settlement

@@ -93,7 +93,7 @@ def test_the_tracker_exports_with_its_filters(client, demo, export_format):
     built = pavlodar_kostanay(timezone.localdate())
     response = client.get(reverse("analytics:tracker"), {"region": built.pavlodar.pk, "state": "overdue",
                                                          "_export": export_format})
-    body = response.content
+    body = b"".join(response.streaming_content) if response.streaming else response.content
     if export_format == "xlsx":
         import io
 

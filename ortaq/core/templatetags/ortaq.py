@@ -8,10 +8,9 @@ from decimal import Decimal
 from django import template
 from django.db import models
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext_lazy as _
 
+from ortaq.core import formatting
 from ortaq.core.permissions import permission_name
 
 register = template.Library()
@@ -38,12 +37,9 @@ def record_fields(record) -> list[tuple[str, object, str | None]]:
             link, value = value.url, value.name.rsplit("/", 1)[-1]
         elif isinstance(value, list):
             value = ", ".join(str(item) for item in value)
-        elif isinstance(value, datetime.datetime):
-            value = date_format(timezone.localtime(value), "d.m.Y H:i")
-        elif isinstance(value, datetime.date):
-            value = date_format(value, "d.m.Y")
-        elif isinstance(value, Decimal):
-            value = money(value)
+        elif isinstance(value, datetime.date | int | float | Decimal) and not isinstance(value, bool):
+            value = (formatting.year(value) if field.name.endswith("year") else
+                     formatting.money(value) if formatting.is_money(field.name) else formatting.plain(value))
         rows.append((field.verbose_name, value, link))
     return rows
 
@@ -57,13 +53,51 @@ def can(context, action: str, record) -> bool:
 
 
 @register.filter
+def num(value) -> str:
+    """`1 500,5` (ortaq.core.formatting.number)."""
+    return formatting.number(value)
+
+
+@register.filter
 def money(value) -> str:
-    """A number with thin-space thousands, as Russian documents print it."""
-    if value in (None, ""):
-        return "—"
-    if isinstance(value, Decimal):
-        value = value.quantize(Decimal(1)) if value == value.to_integral() else value
-    return number_format(value, force_grouping=True)
+    """`1 500 ₸`, `1 500,50 ₸`."""
+    return formatting.money(value)
+
+
+@register.filter
+def money_short(value) -> str:
+    """`35 млрд ₸`, for tiles."""
+    return formatting.money(value, short=True)
+
+
+@register.filter
+def short_num(value) -> str:
+    """`35 млрд`, for tiles."""
+    return formatting.short_number(value)
+
+
+@register.filter
+def pct(value) -> str:
+    """`45 %`, `12,5 %`."""
+    return formatting.percent(value)
+
+
+@register.filter
+def day(value) -> str:
+    """`20.12.2026` in tables and lists."""
+    return formatting.date(value)
+
+
+@register.filter
+def long_day(value) -> str:
+    """«20 декабря 2026 г.» in running text."""
+    return formatting.date(value, long=True)
+
+
+@register.filter
+def moment(value) -> str:
+    """`20.12.2026 14:30`."""
+    return formatting.datetime_(value)
 
 
 @register.filter

@@ -1,12 +1,10 @@
-"""Food-belt figures for people: 25 млрд тенге, 66 000 т, 92,4 %."""
+"""Food-belt figures for people: 25 млрд, 66 000 т, 92,4 % (through ortaq.core.formatting)."""
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from django import template
-from django.utils.formats import number_format
-from django.utils.translation import gettext as _
+
+from ortaq.core import formatting
 
 register = template.Library()
 
@@ -14,42 +12,30 @@ register = template.Library()
 @register.filter
 def tenge(value) -> str:
     """Tenge in billions or millions, one decimal: «25 млрд», «812,4 млн»."""
-    if value in (None, ""):
-        return "—"
-    value = Decimal(value)
-    for size, unit in ((Decimal(10) ** 9, _("млрд")), (Decimal(10) ** 6, _("млн"))):
-        if abs(value) >= size:
-            scaled = (value / size).quantize(Decimal("0.1"))
-            scaled = scaled.quantize(Decimal(1)) if scaled == scaled.to_integral() else scaled
-            return f"{number_format(scaled, force_grouping=True)} {unit}"
-    return number_format(value.quantize(Decimal(1)), force_grouping=True)
+    return formatting.short_number(value)
 
 
 @register.filter
 def tonnes(value) -> str:
-    if value in (None, ""):
-        return "—"
-    return number_format(Decimal(value).quantize(Decimal(1)), force_grouping=True)
+    return formatting.number(value, max_decimals=0)
 
 
 @register.filter
 def pct(value) -> str:
-    if value in (None, ""):
-        return "—"
-    return f"{number_format(value, 1)} %"
+    return formatting.percent(value)
 
 
 @register.filter
 def signed_pct(value) -> str:
     if value in (None, ""):
-        return "—"
-    return f"{'+' if value > 0 else ''}{number_format(value, 1)} %"
+        return formatting.EMPTY
+    return f"{'+' if value > 0 else ''}{formatting.percent(value)}"
 
 
 @register.filter
 def qualified(value, qualifier_label) -> str:
     """«более 2 000» — the figure with its hedge."""
     if value in (None, ""):
-        return "—"
-    text = number_format(value, force_grouping=True)
+        return formatting.EMPTY
+    text = formatting.number(value)
     return f"{qualifier_label} {text}" if qualifier_label else text

@@ -1,5 +1,6 @@
 """Importing deliveries: a preview with every error by row and column, then all rows in one transaction."""
 
+import csv
 import datetime
 import io
 
@@ -134,7 +135,11 @@ def test_it_refuses_rows_of_suppliers_outside_an_editors_regions(farms, users, c
 def test_it_offers_templates_in_csv_and_xlsx(client):
     response = client.get(reverse("foodbelt:import_template", args=["deliveries", "csv"]))
     text = b"".join(response.streaming_content).decode("utf-8-sig")
-    assert text.splitlines()[0] == HEADER
+    assert next(csv.reader(io.StringIO(text), delimiter=";")) == next(csv.reader(io.StringIO(HEADER)))
+    assert text.splitlines()[1].split(";")[3:6] == ["15.03.2018", "12,5", "3125000"]
+    response = client.get(reverse("foodbelt:import_template", args=["deliveries", "csv"]) + "?sep=,")
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    assert text.splitlines()[0] == HEADER and text.splitlines()[1].split(",")[3:6] == ["2018-03-15", "12.5", "3125000"]
     response = client.get(reverse("foodbelt:import_template", args=["suppliers", "xlsx"]))
     sheet = load_workbook(io.BytesIO(response.content)).active
     assert next(sheet.iter_rows(values_only=True))[:2] == ("Название", "БИН")

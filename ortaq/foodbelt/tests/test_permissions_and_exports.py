@@ -69,8 +69,8 @@ def test_exported_deliveries_import_again_as_they_are(records, client, demo):
     delivery(farm, demo.astana, slug="fish", date=datetime.date(2018, 7, 1), tonnes="0.125", tenge="31250.5",
              number="P-2")
     response = client.get(reverse("foodbelt:delivery_list") + f"?supplier={farm.pk}&_export=csv")
-    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
-    assert len(rows) == 3 and "0.125" in rows[1] + rows[2]
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig")), delimiter=";"))
+    assert len(rows) == 3 and "0,125" in rows[1] + rows[2] and "01.07.2018" in rows[1] + rows[2]
     result = DeliveryImporter().run(rows)
     assert (result.error_count, result.added, result.skipped) == (0, 0, 2)
     assert Delivery.objects.filter(supplier=farm).count() == 2

@@ -131,6 +131,20 @@ def start_daily(kind: str, hour: int, now: datetime.datetime | None = None) -> J
     now = timezone.localtime(now)
     if hour < 0 or now.hour < hour:
         return None
+    return start(kind) if start_daily_marker(kind, now) else None
+
+
+def start_daily_marker(kind: str, now: datetime.datetime | None = None) -> bool:
+    """True for the first caller of the day for `kind`, on whatever machine."""
+    now = timezone.localtime(now)
     with transaction.atomic():
         _, created = DailyRun.objects.get_or_create(kind=kind, day=now.date())
-    return start(kind) if created else None
+    return created
+
+
+def prune(keep_days: int = 14) -> int:
+    """Forget finished jobs older than `keep_days` (failed ones are kept until retried or cancelled)."""
+    cutoff = timezone.now() - datetime.timedelta(days=keep_days)
+    deleted, _ = Job.objects.filter(status__in=[Job.Status.DONE, Job.Status.CANCELLED],
+                                    finished_at__lt=cutoff).delete()
+    return deleted

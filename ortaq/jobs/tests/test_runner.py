@@ -149,3 +149,13 @@ def test_jobs_command_lists_and_starts(capsys, demo):
     call_command("jobs")
     out = capsys.readouterr().out
     assert "Перестроить поисковый индекс" in out and "done" in out
+
+
+def test_old_finished_jobs_are_pruned_failed_ones_kept():
+    old = timezone.now() - datetime.timedelta(days=30)
+    done = Job.objects.create(kind="search", title="x", status=Job.Status.DONE, finished_at=old)
+    failed = Job.objects.create(kind="search", title="y", status=Job.Status.FAILED, finished_at=old)
+    fresh = Job.objects.create(kind="search", title="z", status=Job.Status.DONE, finished_at=timezone.now())
+    assert runner.prune() == 1
+    assert set(Job.objects.values_list("pk", flat=True)) >= {failed.pk, fresh.pk}
+    assert not Job.objects.filter(pk=done.pk).exists()

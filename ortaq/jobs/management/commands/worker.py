@@ -27,6 +27,10 @@ def _schedule_loop(stop: threading.Event) -> None:
                 if kind in registry.KINDS:
                     runner.start_daily(kind, settings.ORTAQ_REMIND_HOUR)
             runner.recover()
+            if runner.start_daily_marker("prune"):
+                runner.prune()
+                if settings.ORTAQ_TASKS == "db":
+                    call_command("prune_db_task_results", min_age_days=14, verbosity=0)
         except Exception:  # the schedule must not take the worker down; it tries again next round
             runner.log.exception("schedule round failed")
         finally:

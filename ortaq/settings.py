@@ -148,6 +148,12 @@ TASKS = {"default": {"BACKEND": TASK_BACKENDS.get(ORTAQ_TASKS, TASK_BACKENDS["db
 if ORTAQ_TASKS == "rq":
     INSTALLED_APPS.append("django_rq")
 RQ_QUEUES = {"default": {"URL": ORTAQ_REDIS_URL, "DEFAULT_TIMEOUT": 3600}}
+# The cache carries a running job's progress from the worker to the pages (an import holds its transaction
+# open, so progress cannot go through the database): Redis where the queue is, files beside the database
+# otherwise.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": ORTAQ_REDIS_URL}
+          if ORTAQ_TASKS == "rq" else
+          {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": str(VAR_DIR / "cache")}}
 # Rollups a write made stale are refreshed by a worker; a reader refreshes them itself only when they
 # have waited longer than this (no worker running).
 ORTAQ_ROLLUP_MAX_LAG_SECONDS = env_int("ORTAQ_ROLLUP_MAX_LAG_SECONDS", 60)

@@ -30,6 +30,7 @@ class Job(models.Model):
     total = models.PositiveBigIntegerField(_("всего"), null=True, blank=True)
     message = models.CharField(_("сообщение"), max_length=300, blank=True)
     error = models.TextField(_("ошибка"), blank=True)
+    result = models.JSONField(_("итог"), null=True, blank=True)
     attempts = models.PositiveSmallIntegerField(_("попыток"), default=0)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("запустил"), null=True, blank=True,
                                    on_delete=models.SET_NULL, related_name="+")

@@ -14,6 +14,7 @@ import traceback
 from collections.abc import Callable
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import connection, transaction
 from django.utils import timezone
 
@@ -29,8 +30,15 @@ log = logging.getLogger(__name__)
 HEARTBEAT_EVERY = datetime.timedelta(seconds=2)
 
 
+def _live_key(job_id) -> str:
+    return f"ortaq:job:{job_id}"
+
+
 class Progress:
-    """Handed to a job's function: `progress(done, total, message)` records how far it got."""
+    """Handed to a job's function: `progress(done, total, message)` records how far it got.
+
+    Inside the job's own transaction (an import) the database cannot carry it: the figures go to the cache,
+    where pages read them (`with_live_progress`), and to the job's row when the job ends."""
 
     def __init__(self, job: Job) -> None:
         self.job = job
@@ -43,13 +51,33 @@ class Progress:
             self.job.total = total
         if message:
             self.job.message = message[:300]
-        if now - self._last >= HEARTBEAT_EVERY or (total and done >= total):
+        if now - self._last >= HEARTBEAT_EVERY or (total and done >= total) or done == 0:
             self._last = now
-            Job.objects.filter(pk=self.job.pk).update(done=self.job.done, total=self.job.total,
-                                                      message=self.job.message, heartbeat_at=now)
+            cache.set(_live_key(self.job.pk), {"done": self.job.done, "total": self.job.total,
+                                               "message": self.job.message, "heartbeat_at": now}, 24 * 3600)
+            if not connection.in_atomic_block:
+                Job.objects.filter(pk=self.job.pk).update(done=self.job.done, total=self.job.total,
+                                                          message=self.job.message, heartbeat_at=now)
+
+    def figures(self) -> dict:
+        return {"done": self.job.done, "total": self.job.total, "message": self.job.message}
 
     def cancelled(self) -> bool:
         return Job.objects.filter(pk=self.job.pk, status=Job.Status.CANCELLED).exists()
+
+    def check_cancelled(self) -> None:
+        """Raise `Cancelled` when a user cancelled the job: inside a transaction, everything rolls back."""
+        if self.cancelled():
+            raise Cancelled
+
+    def save_result(self, result) -> None:
+        """Keep what the job produced (JSON) for the page that shows it."""
+        self.job.result = result
+        Job.objects.filter(pk=self.job.pk).update(result=result)
+
+
+class Cancelled(Exception):
+    """A job stopped because a user cancelled it."""
 
 
 def after_commit(function: Callable[[], object]) -> None:
@@ -61,7 +89,7 @@ def after_commit(function: Callable[[], object]) -> None:
         transaction.on_commit(function)
 
 
-def start(kind: str, *, user=None, **params) -> Job:
+def start(kind: str, /, *, user=None, **params) -> Job:
     """Queue a job of this kind; with a coalescing kind, a job already queued is returned instead."""
     definition = registry.get(kind)
     if definition.coalesce:
@@ -87,18 +115,33 @@ def run_job(job_id: str) -> None:
         return  # finished, cancelled, or another worker has it: nothing runs twice
     job = Job.objects.get(pk=job_id)
     Job.objects.filter(pk=job_id).update(attempts=job.attempts + 1)
+    progress = Progress(job)
     try:
-        registry.get(job.kind).function(Progress(job), **job.params)
+        registry.get(job.kind).function(progress, **job.params)
+    except Cancelled:
+        return  # the job row says cancelled already; the transaction of the work was rolled back
     except Exception as error:  # the job is marked failed with its error shown; the worker goes on
         log.exception("job %s (%s) failed", job.pk, job.kind)
-        _finish(job_id, Job.Status.FAILED, error=f"{type(error).__name__}: {error}\n\n{traceback.format_exc()}")
+        _finish(job_id, Job.Status.FAILED, progress.figures(),
+                error=f"{type(error).__name__}: {error}\n\n{traceback.format_exc()}")
         return
-    _finish(job_id, Job.Status.DONE)
+    _finish(job_id, Job.Status.DONE, progress.figures())
 
 
-def _finish(job_id: str, status: str, error: str = "") -> None:
+def _finish(job_id: str, status: str, figures: dict, error: str = "") -> None:
     Job.objects.filter(pk=job_id, status=Job.Status.RUNNING).update(
-        status=status, error=error[:20000], finished_at=timezone.now(), heartbeat_at=timezone.now())
+        status=status, error=error[:20000], finished_at=timezone.now(), heartbeat_at=timezone.now(), **figures)
+    cache.delete(_live_key(job_id))
+
+
+def with_live_progress(jobs):
+    """The jobs, with the progress a running one has reported to the cache (not yet in its row)."""
+    running = [job for job in jobs if job.status == Job.Status.RUNNING]
+    live = cache.get_many([_live_key(job.pk) for job in running]) if running else {}
+    for job in running:
+        for field, value in (live.get(_live_key(job.pk)) or {}).items():
+            setattr(job, field, value)
+    return jobs
 
 
 def retry(job: Job) -> Job:
@@ -119,7 +162,9 @@ def recover(stale_after: datetime.timedelta | None = None) -> int:
     """Queue again the jobs a killed worker left running (no heartbeat for a while); how many."""
     stale_after = stale_after or datetime.timedelta(seconds=getattr(settings, "ORTAQ_JOB_STALE_SECONDS", 120))
     cutoff = timezone.now() - stale_after
-    stuck = list(Job.objects.filter(status=Job.Status.RUNNING, heartbeat_at__lt=cutoff))
+    stuck = [job for job in with_live_progress(list(Job.objects.filter(status=Job.Status.RUNNING,
+                                                                       heartbeat_at__lt=cutoff)))
+             if job.heartbeat_at < cutoff]  # a job working inside its transaction beats in the cache
     for job in stuck:
         if Job.objects.filter(pk=job.pk, status=Job.Status.RUNNING).update(status=Job.Status.QUEUED):
             enqueue(job)

@@ -27,7 +27,7 @@ def job_list(request: HttpRequest) -> HttpResponse:
     jobs = Job.objects.select_related("created_by")
     if status in Job.Status.values:
         jobs = jobs.filter(status=status)
-    jobs = list(jobs[:PAGE_SIZE])
+    jobs = runner.with_live_progress(list(jobs[:PAGE_SIZE]))
     context = {"jobs": jobs, "statuses": Job.Status.choices, "status": status,
                "startable": registry.startable(), "polling": any(job.is_active for job in jobs)}
     template = "jobs/_job_rows.html" if request.htmx else "jobs/job_list.html"

@@ -32,8 +32,6 @@ def queue_backend(request, settings):
             if os.environ.get("ORTAQ_REQUIRE_SERVICES"):
                 pytest.fail("Redis does not answer at ORTAQ_REDIS_URL; CI requires the RQ backend tests")
             pytest.skip("Redis does not answer at ORTAQ_REDIS_URL: the RQ backend is not tested here")
-        if "django_rq" not in settings.INSTALLED_APPS:
-            settings.INSTALLED_APPS = [*settings.INSTALLED_APPS, "django_rq"]
     with override_settings(ORTAQ_TASKS=name, TASKS=BACKENDS[name]):
         if name == "rq":
             import django_rq

@@ -15,12 +15,14 @@ from .morph import analyzer
 from .nlp import Analysis, NatashaModels
 from .normalize import Normalized, normalize
 from .rules.agreements import find_agreements
+from .rules.commitments import find_commitments
 from .rules.common import Mention, overlaps
 from .rules.events import dedupe_events, find_events
 from .rules.figures import dedupe_figures, find_figures
 from .rules.orgs import adjective_orgs, cluster_orgs, gov_bodies, legal_orgs, merge_orgs, named_orgs, ner_orgs
 from .rules.persons import assign_positions, group_persons
 from .rules.places import PlaceFinder, capital_code, doc_country, home_region
+from .rules.supply import find_supplies
 
 
 @dataclass
@@ -113,7 +115,10 @@ class Pipeline:
         agreements = find_agreements(an, orgs, places, persons, self.places.names)
         events = dedupe_events(find_events(an, places, orgs, ctx["home"]))
         dateline = find_dateline(an.text)
-        figures = dedupe_figures(find_figures(an, dateline))
+        found_figures = find_figures(an, dateline)
+        figures = dedupe_figures(found_figures)
+        commitments = find_commitments(an, agreements, dateline)
+        supplies = find_supplies(an, found_figures, places, ctx["home"], dateline)
 
         def spans(pairs) -> list[list[int]]:
             return [list(norm.to_original(s, e)) for s, e in pairs]
@@ -141,6 +146,13 @@ class Pipeline:
             "events": [{"kind": e.kind, "title": e.title, "region": e.region, "spans": spans(s)} for e, s in events],
             "figures": [{"kind": f.kind, "value": _num(f.value), "unit": f.unit, "qualifier": f.qualifier,
                          "year": f.year, "spans": spans(s)} for f, s in figures],
+            "commitments": [{"text": c.text, "agreement": c.agreement, "due_year": c.due_year,
+                             "due_date": c.due_date.isoformat() if c.due_date else None,
+                             "spans": spans([(c.start, c.stop)])} for c in commitments],
+            "supplies": [{"kind": s.kind, "region": s.region, "product": s.product, "year": s.year,
+                          "volume_tonnes": _num(s.volume_tonnes) if s.volume_tonnes is not None else None,
+                          "value_tenge": _num(s.value_tenge) if s.value_tenge is not None else None,
+                          "qualifier": s.qualifier, "spans": spans(s.spans)} for s in supplies],
         }
 
     def extract_kazakh(self, text: str, doc_id: str) -> dict[str, Any]:
@@ -163,7 +175,8 @@ class Pipeline:
                 continue
             item["spans"].append([start, end])
         return {"id": doc_id, "language": "kk", "regions": list(regions.values()), "persons": list(persons.values()),
-                "organizations": list(orgs.values()), "agreements": [], "events": [], "figures": []}
+                "organizations": list(orgs.values()), "agreements": [], "events": [], "figures": [],
+                "commitments": [], "supplies": []}
 
     def entity_mentions(self, text: str) -> list[EntityMention]:
         """Typed PER / ORG / LOC mentions (Natasha + organization rules + gazetteer), spans in the original."""

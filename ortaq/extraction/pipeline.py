@@ -150,8 +150,8 @@ class Pipeline:
                              "due_date": c.due_date.isoformat() if c.due_date else None,
                              "spans": spans([(c.start, c.stop)])} for c in commitments],
             "supplies": [{"kind": s.kind, "region": s.region, "product": s.product, "year": s.year,
-                          "volume_tonnes": _num(s.volume_tonnes) if s.volume_tonnes is not None else None,
-                          "value_tenge": _num(s.value_tenge) if s.value_tenge is not None else None,
+                          "volume_tonnes": _num(round(s.volume_tonnes, 3)) if s.volume_tonnes is not None else None,
+                          "value_tenge": _num(round(s.value_tenge, 2)) if s.value_tenge is not None else None,
                           "qualifier": s.qualifier, "spans": spans(s.spans)} for s in supplies],
         }
 

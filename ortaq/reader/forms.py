@@ -13,6 +13,7 @@ from ortaq.agreements.models import Agreement
 from ortaq.core.forms import DateInput
 from ortaq.directory.models import Organization
 from ortaq.events.models import Event, Program, ReportedFigure
+from ortaq.extraction.rules.supply import PRODUCT_CATEGORIES
 from ortaq.foodbelt.models import ProductCategory, Qualifier, SupplyProgram
 from ortaq.reader.inputs import MAX_FILE_BYTES, InputRefused, InputText, from_bytes, from_text
 from ortaq.regions.models import Region
@@ -259,22 +260,6 @@ class CommitmentReviewForm(ReviewForm):
         found = text_agreements(proposal)
         return {"agreement": found[0] if found else None, "text": proposal.payload.get("text") or "",
                 "due_date": proposal.payload.get("due_date")}
-
-
-#: Produce words (lemmas) → food-belt product category slugs.
-PRODUCT_CATEGORIES = {
-    **dict.fromkeys(("мясо", "говядина", "баранина", "конина", "свинина", "фарш", "колбаса"), "meat"),
-    **dict.fromkeys(("птица", "курица", "бройлер", "индейка"), "poultry"),
-    **dict.fromkeys(("молоко", "сыр", "творог", "кефир", "сметана", "кумыс", "шубат", "молочный"), "dairy"),
-    **dict.fromkeys(("яйцо",), "eggs"),
-    **dict.fromkeys(("овощ", "капуста", "морковь", "лук", "свекла", "огурец", "помидор", "томат", "перец"),
-                    "vegetables"),
-    **dict.fromkeys(("картофель", "картошка"), "potatoes"),
-    **dict.fromkeys(("фрукт", "яблоко", "ягода", "груша", "абрикос", "виноград", "бахчевые", "арбуз", "дыня"),
-                    "fruit"),
-    **dict.fromkeys(("зерно", "пшеница", "мука", "ячмень", "рис", "гречка", "крупа", "овес", "кукуруза"), "grain"),
-    **dict.fromkeys(("рыба",), "fish"),
-}
 
 
 def supply_program_for(region: str | None) -> SupplyProgram | None:

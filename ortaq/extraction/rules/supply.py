@@ -10,6 +10,7 @@ delivery or a sale an actual one. Figures of one sentence make one supply item.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from ..dateline import Dateline
@@ -27,6 +28,25 @@ PLAN_CUES = {"контракт", "договор", "план", "планиров
 #: Produce in general: no single product category.
 GENERIC_PRODUCE = {"продукция", "сельхозпродукция", "продукт", "продовольствие", "товар", "сельхозпродукт", "груз",
                    "объем", "сумма"}
+#: The cities of republican significance: they consume the food belt's produce.
+CITIES = {"KZ-71", "KZ-75", "KZ-79"}
+#: Produce (lemmas) → the food belt's product category slugs; another named good («цемента») is no food supply.
+PRODUCT_CATEGORIES = {
+    **dict.fromkeys(("мясо", "говядина", "баранина", "конина", "свинина", "фарш", "колбаса"), "meat"),
+    **dict.fromkeys(("птица", "курица", "бройлер", "индейка"), "poultry"),
+    **dict.fromkeys(("молоко", "сыр", "творог", "кефир", "сметана", "кумыс", "шубат", "молочный"), "dairy"),
+    **dict.fromkeys(("яйцо",), "eggs"),
+    **dict.fromkeys(("овощ", "капуста", "морковь", "лук", "свекла", "огурец", "помидор", "томат", "перец"),
+                    "vegetables"),
+    **dict.fromkeys(("картофель", "картошка"), "potatoes"),
+    **dict.fromkeys(("фрукт", "яблоко", "ягода", "груша", "абрикос", "виноград", "бахчевые", "бахчевый", "бахчевой", "арбуз", "дыня"),
+                    "fruit"),
+    **dict.fromkeys(("зерно", "пшеница", "мука", "ячмень", "рис", "гречка", "крупа", "овес", "кукуруза"), "grain"),
+    **dict.fromkeys(("рыба",), "fish"),
+    **dict.fromkeys(("рапс", "подсолнечник", "лен", "сахар", "мед", "масло", "крупа"), "other"),
+}
+
+
 #: Prepositions before the region the produce goes to.
 DESTINATION = {"в", "во", "для", "на"}
 
@@ -74,20 +94,40 @@ def _product_after_supply(an: Analysis, first: int, last: int) -> str | None:
     return None
 
 
-def _supplier(an: Analysis, places: list[Mention], first: int, last: int, home: str | None) -> str | None:
-    """The source region of the sentence's produce: a region not after «в»/«для» + accusative, else home."""
+def _supplier(an: Analysis, regions: list[Mention], first: int, last: int, fallback: str | None) -> str | None:
+    """The source region of the sentence's produce: one named «из X» or without a preposition, else the text's
+    supplying region, else one named «в X» (a venue or a place of harvest); never one the produce goes to."""
     toks = an.tokens
-    regions = [m for m in places if m.kind == "region" and m.code and first <= m.first < last]
+    ranked: list[tuple[int, str]] = []
     targets = set()
     for m in regions:
-        prep = toks[m.first - 1] if m.first > first else None
-        if prep is not None and prep.low in DESTINATION and toks[m.first].case in ("accs", "gent", None) \
-                and not (prep.low in ("в", "во") and toks[m.first].case == "gent"):
+        if not first <= m.first < last:
+            continue
+        prep = toks[m.first - 1].low if m.first > first else ""
+        if prep == "из":
+            ranked.append((0, m.code))
+        elif prep in DESTINATION and (prep not in ("в", "во") or toks[m.first].case != "loct"):
             targets.add(m.code)
-    sources = [m.code for m in regions if m.code not in targets]
-    if sources:
-        return sources[0]
-    return home if home not in targets else None
+        elif prep in ("в", "во"):
+            ranked.append((2, m.code))
+        else:
+            ranked.append((0, m.code))
+    if fallback and fallback not in targets:
+        ranked.append((1, fallback))
+    ranked = sorted((rank, code) for rank, code in ranked if code not in targets)
+    return ranked[0][1] if ranked else None
+
+
+def supplying_region(regions: list[Mention], home: str | None) -> str | None:
+    """The region a text about supplies speaks for: the most named one that is not a consuming city."""
+    counts = Counter(m.code for m in regions if m.code not in CITIES)
+    return counts.most_common(1)[0][0] if counts else home
+
+
+def _price(an: Analysis, unit: int) -> bool:
+    """«по 145 тенге за килограмм»: a price, not a sum."""
+    toks = an.tokens
+    return unit + 1 < len(toks) and toks[unit + 1].low == "за"
 
 
 def find_supplies(an: Analysis, figures: list[Figure], places: list[Mention], home: str | None,
@@ -95,6 +135,9 @@ def find_supplies(an: Analysis, figures: list[Figure], places: list[Mention], ho
     """One supply item per sentence that reports tonnes or tenge of delivered, sold or contracted produce."""
     by_sent: dict[int, Supply] = {}
     toks = an.tokens
+    body = dateline.stop if dateline else 0
+    regions = [m for m in places if m.kind == "region" and m.code and m.code.startswith("KZ-") and m.start >= body]
+    fallback = supplying_region(regions, home)
     for f in figures:
         if not ((f.kind == "volume" and f.unit == "t") or (f.kind == "money" and f.unit == "KZT")):
             continue
@@ -103,14 +146,16 @@ def find_supplies(an: Analysis, figures: list[Figure], places: list[Mention], ho
         lemmas = {toks[x].lemma for x in range(sent.first, sent.last)}
         if not lemmas & SUPPLY_CUES:
             continue
+        unit = max(x for x in range(i, sent.last) if toks[x].start < f.stop)
+        if f.kind == "money" and _price(an, unit):
+            continue
         item = by_sent.get(toks[i].sent)
         if item is None:
             future = any(toks[x].feats.get("Tense") == "Fut" for x in range(sent.first, sent.last))
             kind = "plan" if lemmas & PLAN_CUES or future else "actual"
             year = f.year or (dateline.date.year if dateline else None)
-            item = by_sent[toks[i].sent] = Supply(kind, _supplier(an, places, sent.first, sent.last, home), None,
+            item = by_sent[toks[i].sent] = Supply(kind, _supplier(an, regions, sent.first, sent.last, fallback), None,
                                                   year, qualifier=f.qualifier)
-        unit = max(x for x in range(i, sent.last) if toks[x].start < f.stop)
         product = _product(an, unit, sent.last) or _product_after_supply(an, sent.first, sent.last)
         if product and (item.product is None or item.product in GENERIC_PRODUCE):
             item.product = product
@@ -119,7 +164,10 @@ def find_supplies(an: Analysis, figures: list[Figure], places: list[Mention], ho
         elif f.kind == "money" and item.value_tenge is None:
             item.value_tenge = f.value
         item.spans.append((f.start, f.stop))
+    out = []
     for item in by_sent.values():
         if item.product in GENERIC_PRODUCE:
             item.product = None
-    return list(by_sent.values())
+        if item.product is None or item.product in PRODUCT_CATEGORIES:
+            out.append(item)
+    return out

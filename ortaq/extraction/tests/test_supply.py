@@ -34,3 +34,24 @@ def test_produce_in_general_has_no_product(pipeline):
 def test_a_harvest_is_no_supply(pipeline):
     text = "В 2024 году аграрии Костанайской области собрали 5 млн тонн зерна."
     assert supplies(pipeline, text) == []
+
+
+def test_a_price_per_kilogram_is_no_sum_and_the_dateline_city_is_no_supplier(pipeline):
+    text = ("Астана, 1 сентября 2025 г.\n\nТуркестанская область в этом году поставила в столицу 20 тыс. тонн "
+            "бахчевых по цене 90 тенге за килограмм.")
+    [found] = supplies(pipeline, text)
+    assert (found["region"], found["volume_tonnes"], found["value_tenge"], found["year"]) == ("KZ-61", 20000, None, 2025)
+
+
+def test_the_oblast_stands_for_a_city_dateline_and_a_supply_from_a_region(pipeline):
+    text = ("Алматы, 2 апреля 2024 г.\n\nВ Алматы прибыли аграрии Жамбылской области. По итогам дня "
+            "область реализовала 70 тонн мяса. В город продукция поступает также из Кызылординской области: "
+            "завезено 15 тонн риса.")
+    found = supplies(pipeline, text)
+    assert [(s["region"], s["product"], s["volume_tonnes"]) for s in found] == [
+        ("KZ-31", "мясо", 70), ("KZ-43", "рис", 15)]
+
+
+def test_a_foreign_buyer_and_a_good_that_is_no_food(pipeline):
+    text = "ТОО «Шымкент Цемент» заключило контракт на поставку в Бишкек 40 тыс. тонн цемента."
+    assert supplies(pipeline, text) == []

@@ -21,7 +21,7 @@ from .rules.events import dedupe_events, find_events
 from .rules.figures import dedupe_figures, find_figures
 from .rules.orgs import adjective_orgs, cluster_orgs, gov_bodies, legal_orgs, merge_orgs, named_orgs, ner_orgs
 from .rules.persons import assign_positions, group_persons
-from .rules.places import PlaceFinder, capital_code, doc_country, home_region
+from .rules.places import PlaceFinder, capital_code, doc_country, find_districts, home_region
 from .rules.supply import find_supplies
 
 
@@ -87,10 +87,14 @@ class Pipeline:
                                m.last, source="gazetteer", extra={"known": p}))
         return out
 
-    def organizations(self, an: Analysis, places: list[Mention]) -> list[Mention]:
-        """All organization mentions, strongest rule first."""
+    def organizations(self, an: Analysis, places: list[Mention], districts: list[Mention] | None = None) -> list[Mention]:
+        """All organization mentions, strongest rule first («акиматы A и B районов» split like regions)."""
         countries = self.places.countries
-        return merge_orgs([self._known_orgs(an), legal_orgs(an), named_orgs(an), adjective_orgs(an), gov_bodies(an, places, self.places.adjectives),
+        if districts is None:
+            districts = find_districts(an, places)
+        split = places + [d for d in districts if d.source == "coordinated"]
+        return merge_orgs([self._known_orgs(an), legal_orgs(an), named_orgs(an), adjective_orgs(an),
+                           gov_bodies(an, split, self.places.adjectives),
                            ner_orgs(an, places, countries)], an)
 
     def extract(self, text: str, doc_id: str) -> dict[str, Any]:
@@ -101,8 +105,10 @@ class Pipeline:
             return self.extract_kazakh(text, doc_id)
         norm, an = self.analyse(text)
         places = self.places.find(an)
-        orgs = self.organizations(an, places)
+        districts = find_districts(an, places)
+        orgs = self.organizations(an, places, districts)
         places = [p for p in places if not any(o.source in ("legal", "named") and overlaps(o, p) for o in orgs)]
+        districts = [d for d in districts if not any(o.source in ("legal", "named") and overlaps(o, d) for o in orgs)]
         ctx = {"country": doc_country(places), "capital": capital_code(places), "home": home_region(an, places)}
         known = self._known_persons(an)
         persons = group_persons(an, known, places)
@@ -112,7 +118,7 @@ class Pipeline:
                 if kp and kp.title and not p.position:
                     p.position = {"title": kp.title, "region": kp.region, "organization": kp.organization}
         assign_positions(an, persons, places, orgs, self.places.adjectives, ctx)
-        agreements = find_agreements(an, orgs, places, persons, self.places.names)
+        agreements = find_agreements(an, orgs, places, persons, self.places.names, districts)
         events = dedupe_events(find_events(an, places, orgs, ctx["home"]))
         dateline = find_dateline(an.text)
         found_figures = find_figures(an, dateline)

@@ -19,7 +19,16 @@ from .rules.commitments import find_commitments
 from .rules.common import Mention, overlaps
 from .rules.events import dedupe_events, find_events
 from .rules.figures import dedupe_figures, find_figures
-from .rules.orgs import adjective_orgs, cluster_orgs, gov_bodies, legal_orgs, merge_orgs, named_orgs, ner_orgs
+from .rules.orgs import (
+    adjective_orgs,
+    cluster_orgs,
+    gov_bodies,
+    legal_orgs,
+    merge_orgs,
+    named_orgs,
+    ner_extent,
+    ner_orgs,
+)
 from .rules.persons import assign_positions, group_persons
 from .rules.places import PlaceFinder, capital_code, doc_country, find_districts, home_region
 from .rules.supply import find_supplies
@@ -191,7 +200,8 @@ class Pipeline:
         orgs = self.organizations(an, places)
         out: list[EntityMention] = []
         for o in orgs:
-            s, e = norm.to_original(o.start, o.stop)
+            first, last = ner_extent(an, o)
+            s, e = norm.to_original(an.tokens[first].start, an.tokens[last - 1].stop)
             out.append(EntityMention("ORG", s, e, text[s:e]))
         taken = {(m.start, m.end) for m in out}
         for span in an.ner:

@@ -18,10 +18,17 @@ from ..dateline import MONTHS as MONTH_STEMS
 from ..dateline import Dateline
 from ..nlp import Analysis, Token
 from .agreements import SIGN_VERBS, Agreement
+from .common import np_nominative
 
 #: Verbs (and the short adjective «намерены») that commit the subject to the infinitive after them.
 COMMIT_VERBS = {"договориться", "обязаться", "обязываться", "обязоваться", "намерить", "намереваться", "намерен",
                 "условиться"}
+#: «договорились о сотрудничестве / о подписании …»: the agreement itself, or another document, is no commitment.
+NOT_COMMITMENT_NOUNS = {"сотрудничество", "взаимодействие", "подписание", "заключение", "встреча", "визит",
+                        "обсуждение", "разработка", "подготовка", "возможность", "партнерство"}
+#: A person's own intention («аким намерен посетить …») is no commitment of the sides.
+PERSON_SUBJECTS = {"аким", "губернатор", "глава", "министр", "президент", "директор", "председатель", "хоким", "мэр",
+                   "руководитель", "заместитель", "премьер-министр", "посол", "депутат", "я", "он", "она"}
 #: Infinitives that are no commitment: signing or discussing another document.
 NOT_COMMITMENTS = SIGN_VERBS | {"обсудить", "рассмотреть", "обсуждать", "встретиться", "изучить"}
 _MONTH = r"(январ[ья]|феврал[ья]|марта?|апрел[ья]|ма[йя]|июн[ья]|июл[ья]|августа?|сентябр[ья]|октябр[ья]|" \
@@ -108,6 +115,14 @@ def _infinitive(an: Analysis, k: int) -> int | None:
     return None
 
 
+def _personal(an: Analysis, k: int) -> bool:
+    """The committing verb's subject is a person or an official."""
+    toks = an.tokens
+    sent = an.sents[toks[k].sent]
+    return any(toks[x].head == k and toks[x].rel.startswith("nsubj") and
+               (toks[x].ner == "PER" or toks[x].lemma in PERSON_SUBJECTS) for x in range(sent.first, sent.last))
+
+
 def _is_inf(t: Token) -> bool:
     return t.pos == "VERB" and t.feats.get("VerbForm") == "Inf"
 
@@ -132,10 +147,15 @@ def find_commitments(an: Analysis, agreements: list[Agreement], dateline: Dateli
     out: list[Commitment] = []
     toks = an.tokens
     for k, t in enumerate(toks):
-        if not _committing(t):
+        if not _committing(t) or _personal(an, k):
             continue
         inf = _infinitive(an, k)
-        if inf is None or toks[inf].lemma in NOT_COMMITMENTS:
+        if inf is None:
+            noun = _about(an, k, out, agreements, dateline)
+            if noun is not None:
+                out.append(noun)
+            continue
+        if toks[inf].lemma in NOT_COMMITMENTS:
             continue
         first, last = _subtree(an, inf)
         first = inf
@@ -153,3 +173,34 @@ def find_commitments(an: Analysis, agreements: list[Agreement], dateline: Dateli
         before = [i for i, a in enumerate(agreements) if a.start <= t.start]
         out.append(Commitment(text, year, day, before[-1] if before else 0, toks[inf].start, toks[last - 1].stop))
     return out
+
+
+def _about(an: Analysis, k: int, found: list[Commitment], agreements: list[Agreement],
+           dateline: Dateline | None) -> Commitment | None:
+    """«Стороны договорились о создании совместного предприятия до 2027 года» → «создание совместного
+    предприятия»: the noun after «о» put in the nominative, with its dependents."""
+    toks = an.tokens
+    sent = an.sents[toks[k].sent]
+    if toks[k].lemma not in ("договориться", "условиться"):
+        return None
+    prep = next((x for x in range(k + 1, min(sent.last - 1, k + 6)) if toks[x].low in ("о", "об")), None)
+    if prep is None:
+        return None
+    noun = next((x for x in range(prep + 1, min(sent.last, prep + 4)) if toks[x].pos == "NOUN"), None)
+    if noun is None or toks[noun].lemma in NOT_COMMITMENT_NOUNS:
+        return None
+    first, last = _subtree(an, noun)
+    first = prep + 1
+    last = next((x for x in range(noun + 1, last) if _committing(toks[x]) or toks[x].text == ";"), last)
+    while last > first + 1 and toks[last - 1].pos in ("PUNCT", "CCONJ", "ADV"):
+        last -= 1
+    year, day, span = due_of(an.text[toks[k].start:sent.stop], dateline)
+    phrase = np_nominative(an, first, last, singular=False)
+    s, e = span[0] + toks[k].start, span[1] + toks[k].start
+    start = toks[first].start
+    if span != (0, 0) and start <= s < e and e - start <= len(phrase) + 40:
+        phrase = re.sub(r"\s+", " ", phrase.replace(an.text[s:e], " ")).strip(" ,;")
+    if len(phrase.split()) < 2:
+        return None
+    before = [i for i, a in enumerate(agreements) if a.start <= toks[k].start]
+    return Commitment(phrase, year, day, before[-1] if before else 0, start, toks[last - 1].stop)

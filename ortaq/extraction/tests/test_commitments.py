@@ -59,3 +59,22 @@ def test_due_phrases():
     assert due_of("в течение 2029 года")[:2] == (2029, datetime.date(2029, 12, 31))
     assert due_of("до 15 марта 2027 г.")[:2] == (2027, datetime.date(2027, 3, 15))
     assert due_of("в ближайшее время") == (None, None, (0, 0))
+
+
+def test_an_officials_own_intention_is_no_commitment(pipeline):
+    text = ("Акимат Костанайской области и правительство Курганской области подписали соглашение. "
+            "Аким области намерен в 2026 году посетить Курган с ответным визитом.")
+    assert commitments(pipeline, text) == []
+
+
+def test_agreed_on_a_noun_phrase(pipeline):
+    text = ("Акимат Северо-Казахстанской области и правительство Тюменской области подписали соглашение. "
+            "Стороны договорились о создании совместного логистического центра к 2027 году.")
+    assert commitments(pipeline, text) == [{"text": "создание совместного логистического центра", "agreement": 0,
+                                            "due_year": 2027, "due_date": "2027-12-31"}]
+
+
+def test_agreeing_on_cooperation_itself_is_no_commitment(pipeline):
+    text = ("Акимат Северо-Казахстанской области и правительство Тюменской области подписали соглашение. "
+            "Стороны договорились о сотрудничестве в сфере образования.")
+    assert commitments(pipeline, text) == []

@@ -219,10 +219,22 @@ def _clean(parties: list[Mention], an: Analysis) -> list[Mention]:
     return _unique(parties)
 
 
-def _subject(an: Analysis, verb: int) -> tuple[int, int] | None:
-    """Token range of the signing verb's subject subtree."""
+def _subject_verb(an: Analysis, verb: int) -> int:
+    """The verb whose subject the signing verb shares: «Стороны обсудили … и подписали …» → «обсудили»."""
     toks = an.tokens
     sent = an.sents[toks[verb].sent]
+    own = any(toks[x].head == verb and toks[x].rel.startswith("nsubj") for x in range(sent.first, sent.last))
+    head = toks[verb].head
+    if not own and toks[verb].rel == "conj" and head >= 0 and toks[head].pos == "VERB":
+        return head
+    return verb
+
+
+def _subject(an: Analysis, verb: int) -> tuple[int, int] | None:
+    """Token range of the signing verb's subject subtree (a coordinated verb's shared subject included)."""
+    toks = an.tokens
+    sent = an.sents[toks[verb].sent]
+    verb = _subject_verb(an, verb)
     subj = [x for x in range(sent.first, sent.last) if toks[x].head == verb and toks[x].rel in ("nsubj", "nsubj:pass")]
     if not subj:
         return None
@@ -264,6 +276,7 @@ def _with_parties(an: Analysis, parties: Parties, k: int, verb: int | None) -> l
 def _generic_subject(an: Analysis, verb: int) -> bool:
     toks = an.tokens
     sent = an.sents[toks[verb].sent]
+    verb = _subject_verb(an, verb)
     return any(toks[x].lemma in GENERIC_PARTIES and toks[x].head == verb and toks[x].rel.startswith("nsubj")
                for x in range(sent.first, sent.last))
 

@@ -251,6 +251,10 @@ def gov_bodies(an: Analysis, places: list[Mention], adjectives: dict[str, str] |
                 j += 1
                 continue
             break
+        if not regions and _plural(t):
+            listed, close = _dash_list(an, chain_end, place_at)
+            if len(listed) >= 2:
+                regions, chain_end = listed, close
         has_adj_name = first < i and toks[first].text[:1].isupper() and first > an.sents[t.sent].first
         if chain_end == i + 1 and not has_adj_name and not t.text[:1].isupper():
             i += 1
@@ -280,6 +284,27 @@ def gov_bodies(an: Analysis, places: list[Mention], adjectives: dict[str, str] |
                                code=code, source="gov"))
         i = chain_end
     return out
+
+
+def _dash_list(an: Analysis, j: int, place_at: dict[int, Mention]) -> tuple[list[Mention], int]:
+    """«Акиматы трёх мегаполисов — Астаны, Алматы и Шымкента —»: the places listed between dashes (or in
+    brackets) right after a plural body, and the token index after the list."""
+    toks = an.tokens
+    if j >= len(toks) or toks[j].text not in ("—", "–", "("):
+        return [], j
+    found: list[Mention] = []
+    k = j + 1
+    while k < len(toks) and toks[k].sent == toks[j].sent:
+        if k in place_at:
+            found.append(place_at[k])
+            k = place_at[k].last
+        elif toks[k].text in (",", "и") and found:
+            k += 1
+        elif toks[k].text in ("—", "–", ")") and found:
+            return found, k
+        else:
+            break
+    return [], j
 
 
 def named_orgs(an: Analysis) -> list[Mention]:

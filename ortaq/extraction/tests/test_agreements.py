@@ -155,3 +155,14 @@ def test_districts_through_their_signatories(pipeline):
 def test_a_district_named_beside_two_companies_is_no_party(pipeline):
     text = 'ТОО "Шар Агро" из Жарминского района и ООО "Алтай Мука" заключили контракт на поставку зерна.'
     assert agreements(pipeline, text) == [("contract", sorted(["ТОО «Шар Агро»", "ООО «Алтай Мука»"]))]
+
+
+def test_the_sides_share_the_subject_of_a_coordinated_verb(pipeline):
+    text = ("Делегация Мангистауской области посетила Дагестан. Мангистауская область и Республика Дагестан "
+            "связаны паромом. Стороны обсудили рыболовство и подписали план совместных действий на 2027 год.")
+    assert agreements(pipeline, text) == [("roadmap", sorted(["Мангистауская область", "Республика Дагестан"]))]
+
+
+def test_akimats_listed_between_dashes(pipeline):
+    text = "Акиматы двух городов — Актобе и Уральска — подписали меморандум о развитии общественного транспорта."
+    assert agreements(pipeline, text) == [("memorandum", sorted(["Акимат Актобе", "Акимат Уральска"]))]

@@ -157,6 +157,8 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", 
 # Rollups a write made stale are refreshed by a worker; a reader refreshes them itself only when they
 # have waited longer than this (no worker running).
 ORTAQ_ROLLUP_MAX_LAG_SECONDS = env_int("ORTAQ_ROLLUP_MAX_LAG_SECONDS", 60)
+# A pasted or uploaded press release longer than this is read by a worker (the page follows its progress).
+ORTAQ_READER_BACKGROUND_CHARS = env_int("ORTAQ_READER_BACKGROUND_CHARS", 20_000)
 # The reminders go out once a day at this local hour, sent by the worker (no cron needed); -1 turns it off.
 ORTAQ_REMIND_HOUR = env_int("ORTAQ_REMIND_HOUR", 8)
 # Webhook deliveries: attempts and the first retry delay (doubled each time).

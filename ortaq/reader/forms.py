@@ -15,7 +15,16 @@ from ortaq.directory.models import Organization
 from ortaq.events.models import Event, Program, ReportedFigure
 from ortaq.extraction.rules.supply import PRODUCT_CATEGORIES
 from ortaq.foodbelt.models import ProductCategory, Qualifier, SupplyProgram
-from ortaq.reader.inputs import MAX_FILE_BYTES, InputRefused, InputText, from_bytes, from_text
+from ortaq.reader.inputs import (
+    ARCHIVE_MAX_BYTES,
+    MAX_FILE_BYTES,
+    InputRefused,
+    InputText,
+    from_archive,
+    from_bytes,
+    from_text,
+    is_text_archive,
+)
 from ortaq.regions.models import Region
 
 try:  # the food-belt app is built separately; supply figures go there once it exists
@@ -28,13 +37,18 @@ class DocumentForm(forms.Form):
     """A press release pasted as text or uploaded as .txt / .docx."""
 
     text = forms.CharField(label=_("Текст"), required=False, widget=forms.Textarea(attrs={"rows": 14}))
-    file = forms.FileField(label=_("или файл .txt / .docx"), required=False)
+    file = forms.FileField(label=_("или файл .txt / .docx, или архив .zip с такими файлами"), required=False)
 
     def clean(self) -> dict:
         cleaned = super().clean()
         upload, text = cleaned.get("file"), cleaned.get("text") or ""
         try:
-            if upload:
+            cleaned["archive"] = []
+            if upload and upload.size <= ARCHIVE_MAX_BYTES and is_text_archive(head := upload.read(), upload.name):
+                cleaned["archive"] = from_archive(head, upload.name)
+                cleaned["input"], cleaned["file_name"] = cleaned["archive"][0][1], upload.name
+            elif upload:
+                upload.seek(0)
                 if upload.size > MAX_FILE_BYTES:
                     raise InputRefused(_("Файл слишком большой: %(size)s байт; предел — 1 000 000 символов "
                                          "текста (1 МБ). Разделите документ на части.") % {"size": upload.size})

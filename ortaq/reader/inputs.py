@@ -164,3 +164,44 @@ def docx_text(data: bytes, file_name: str = "") -> str:
         for row in table.rows:
             lines.append(" ".join(cell.text for cell in row.cells))
     return "\n".join(lines)
+
+
+ARCHIVE_MAX_BYTES = 50 * 1024 * 1024
+ARCHIVE_MAX_TEXTS = 500
+ARCHIVE_MAX_UNPACKED = 4 * ARCHIVE_MAX_BYTES
+
+
+def is_text_archive(data: bytes, file_name: str = "") -> bool:
+    """A .zip (not a Word document) — a folder of press releases."""
+    try:
+        return detect_kind(io.BytesIO(data), file_name) == "zip"
+    except (BrokenArchive, UploadRefused):
+        return False
+
+
+def from_archive(data: bytes, file_name: str = "") -> list[tuple[str, InputText]]:
+    """Every .txt and .docx of a .zip, each checked like a single upload; refused as a whole when none is
+    a text, when there are too many, or when the archive claims to inflate past its limit."""
+    try:
+        archive = open_zip(io.BytesIO(data), file_name, max_unpacked=ARCHIVE_MAX_UNPACKED)
+    except UploadRefused as error:
+        raise InputRefused(str(error)) from error
+    members = [info for info in archive.infolist() if not info.is_dir()
+               and info.filename.lower().endswith((".txt", ".docx")) and "__MACOSX" not in info.filename]
+    if not members:
+        raise InputRefused(_("В архиве «%(name)s» нет файлов .txt или .docx.") % {"name": file_name or "—"})
+    if len(members) > ARCHIVE_MAX_TEXTS:
+        raise InputRefused(_("В архиве %(count)s файлов; за один раз читается не больше %(limit)s.")
+                           % {"count": len(members), "limit": ARCHIVE_MAX_TEXTS})
+    texts = []
+    for info in members:
+        name = info.filename.rsplit("/", 1)[-1]
+        if info.file_size > MAX_FILE_BYTES:
+            raise too_long(info.file_size)
+        try:
+            texts.append((name, from_bytes(archive.read(info), name)))
+        except (zipfile.BadZipFile, EOFError, OSError) as error:
+            raise not_word(name) from error
+        except InputRefused as error:
+            raise InputRefused(_("Файл «%(name)s» в архиве: %(error)s") % {"name": name, "error": error}) from error
+    return texts

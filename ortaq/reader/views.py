@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
-from django.core.exceptions import PermissionDenied, RequestDataTooBig
-from django.http import HttpRequest, HttpResponse
+from django.core.exceptions import PermissionDenied, RequestDataTooBig, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 from rules.contrib.views import PermissionRequiredMixin
 
+from ortaq.core.permissions import is_administrator
 from ortaq.extraction import ExtractionInputError
+from ortaq.jobs import runner
+from ortaq.jobs.models import Job
 from ortaq.reader.filtersets import ReadingFilterSet
 from ortaq.reader.forms import DocumentForm, review_form, unbound_review_form
 from ortaq.reader.gazetteer import registry_pipeline
@@ -24,6 +29,7 @@ from ortaq.reader.models import Proposal, Reading
 from ortaq.reader.review import ReviewRefused, accept, reject, reopen
 from ortaq.reader.storing import find_read, store_reading
 from ortaq.reader.tables import ReadingTable
+from ortaq.reader.tasks import stage_text
 from ortaq.sources.models import Document
 
 
@@ -40,15 +46,57 @@ class DocumentListView(PermissionRequiredMixin, SingleTableMixin, FilterView):
     def get_queryset(self):
         return Reading.objects.with_counts().select_related("document")
 
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        jobs = Job.objects.filter(kind="reader", status__in=Job.ACTIVE)
+        if not self.request.user.is_authenticated:
+            jobs = jobs.none()
+        elif not is_administrator(self.request.user):
+            jobs = jobs.filter(created_by=self.request.user)
+        context["reading_jobs"] = runner.with_live_progress(list(jobs[:20]))
+        return context
+
     def get_template_names(self) -> list[str]:
         if self.request.htmx and not self.request.htmx.boosted:
             return ["core/_list_table.html"]
         return [self.template_name]
 
 
+def _read_in_worker(request: HttpRequest, form: DocumentForm) -> HttpResponse:
+    """A long text or an archive: staged, read by a worker; the page follows the job."""
+    items = form.cleaned_data["archive"] or [(form.cleaned_data["file_name"], form.input)]
+    texts = [{"token": stage_text(item.text), "file_name": name, "notes": [str(note) for note in item.notes]}
+             for name, item in items]
+    job = runner.start("reader", user=request.user, texts=texts, user_id=request.user.pk)
+    return redirect(f"{reverse('reader:document_create')}?job={job.pk}")
+
+
+def _reading_job(request: HttpRequest, job_id: str) -> HttpResponse:
+    jobs = Job.objects.filter(kind="reader")
+    if not is_administrator(request.user):
+        jobs = jobs.filter(created_by=request.user)
+    try:
+        job = runner.with_live_progress([jobs.get(pk=job_id)])[0]
+    except (Job.DoesNotExist, ValidationError, ValueError) as error:
+        raise Http404(job_id) from error
+    if job.is_active:
+        template = "reader/_reading_job.html" if request.htmx else "reader/reading_job.html"
+        return render(request, template, {"job": job})
+    if request.htmx:  # the polled fragment: the job has ended, reload the page once
+        return HttpResponse(status=204, headers={"HX-Refresh": "true"})
+    documents = (job.result or {}).get("documents", [])
+    read = [item for item in documents if item.get("document")]
+    if len(documents) == 1 and read and job.status == Job.Status.DONE:
+        messages.success(request, _("Документ прочитан: предложений — %(count)s.") % {"count": read[0]["proposals"]})
+        return redirect("reader:document_review", pk=read[0]["document"])
+    return render(request, "reader/reading_job.html", {"job": job, "documents": documents})
+
+
 @permission_required("reader.add_reading", raise_exception=True)
 def document_create(request: HttpRequest) -> HttpResponse:
-    """Paste a text or upload .txt/.docx: stored once, read once, proposals queued for review."""
+    """Paste a text or upload .txt/.docx (read at once) — a long text or a .zip is read by a worker."""
+    if request.method == "GET" and request.GET.get("job"):
+        return _reading_job(request, request.GET["job"])
     try:
         form = DocumentForm(request.POST or None, request.FILES or None)
     except RequestDataTooBig:
@@ -57,6 +105,8 @@ def document_create(request: HttpRequest) -> HttpResponse:
         return render(request, "reader/document_form.html", {"form": form}, status=413)
     if request.method == "POST" and form.is_valid():
         text = form.input.text
+        if form.cleaned_data["archive"] or len(text) > settings.ORTAQ_READER_BACKGROUND_CHARS:
+            return _read_in_worker(request, form)
         existing = find_read(text)
         if existing:
             messages.info(request, _("Этот текст уже загружен: «%(title)s».") % {"title": existing})

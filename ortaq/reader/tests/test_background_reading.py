@@ -90,3 +90,20 @@ def test_bad_archives_are_refused_with_a_message_and_nothing_queued(users, clien
     assert not Job.objects.filter(kind="reader").exists()
     assert client.get(f"{URL}?job=nonsense").status_code == 404
     assert client_as(users.viewer).get(f"{URL}?job=00000000-0000-0000-0000-000000000000").status_code in (403, 404)
+
+
+def test_ingest_queue_splits_a_folder_into_worker_tasks(tmp_path, database_queue, capsys):
+    from django.core.management import call_command
+
+    folder = tmp_path / "releases"
+    folder.mkdir()
+    (folder / "a.txt").write_text(FIRST, encoding="utf-8")
+    (folder / "b.txt").write_text(SECOND, encoding="utf-8")
+    (folder / "c.txt").write_bytes(bytes(range(256)) * 8)
+    call_command("ingest", str(folder), "--workers", "2", "--queue")
+    jobs = Job.objects.filter(kind="reader")
+    assert jobs.count() == 2 and sorted(len(job.params["texts"]) for job in jobs) == [1, 1]
+    database_queue()
+    assert set(jobs.values_list("status", flat=True)) == {Job.Status.DONE}
+    assert Reading.objects.filter(document__file_name__in=["a.txt", "b.txt"]).count() == 2
+    assert "c.txt" in capsys.readouterr().err

@@ -19,6 +19,9 @@ class Command(BaseCommand):
         parser.add_argument("--workers", type=int, default=max(1, (os.cpu_count() or 2) - 1),
                             help="процессов извлечения (по умолчанию: число ядер − 1)")
         parser.add_argument("--no-progress", action="store_true", help="без индикатора хода")
+        parser.add_argument("--queue", action="store_true",
+                            help="не читать здесь, а поставить в очередь фоновых задач: --workers задач, "
+                                 "их выполнят запущенные `ortaq worker` (на любых машинах)")
 
     def handle(self, *args, paths: list[str], workers: int, no_progress: bool = False, **options) -> None:
         from ortaq.extraction import ExtractionInputError
@@ -28,6 +31,9 @@ class Command(BaseCommand):
         quiet_morphology_logs()
         if workers < 1:
             raise CommandError("--workers должно быть не меньше 1")
+        if options.get("queue"):
+            self._queue(paths, workers)
+            return
         run = IngestRun.objects.create(folder=" ".join(paths)[:1000], workers=workers)
         try:
             stats = ingest(paths, workers, progress=not no_progress, run=run, stderr=self.stderr._out)
@@ -45,3 +51,31 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(summary))
         if stats.failed:
             self.stderr.write(f"Не прочитано файлов: {stats.failed} (причины выше).")
+
+    def _queue(self, paths: list[str], tasks: int) -> None:
+        """Stage every text and queue `tasks` reading jobs of about equal size; the workers read them."""
+        from pathlib import Path
+
+        from ortaq.jobs import runner
+        from ortaq.reader.ingest import text_files
+        from ortaq.reader.inputs import InputRefused, from_bytes
+        from ortaq.reader.tasks import stage_text
+
+        texts = []
+        for name in text_files(paths):
+            try:
+                item = from_bytes(Path(name).read_bytes(), Path(name).name)
+            except InputRefused as error:
+                self.stderr.write(f"{name}: {error}")
+                continue
+            texts.append({"token": stage_text(item.text), "file_name": Path(name).name,
+                          "notes": [str(note) for note in item.notes]})
+        if not texts:
+            raise CommandError("Нет текстов для чтения.")
+        for number in range(tasks):
+            share = texts[number::tasks]
+            if share:
+                job = runner.start("reader", texts=share)
+                self.stdout.write(f"в очереди: {job.pk} — {len(share)} текст(ов)")
+        self.stdout.write(self.style.SUCCESS(f"Текстов в очереди: {len(texts)}; задач: {min(tasks, len(texts))}. "
+                                             "Ход: `ortaq jobs` или страница «Фоновые задачи»."))

@@ -111,9 +111,10 @@ def _media_files() -> Iterable[Path]:
 def _snapshot():
     """One consistent read of every table: a repeatable-read transaction on PostgreSQL; on SQLite the
     transaction (BEGIN IMMEDIATE) makes writers wait while the backup reads."""
+    outermost = not connection.in_atomic_block
     atomic = transaction.atomic()
     atomic.__enter__()
-    if connection.vendor == "postgresql":
+    if connection.vendor == "postgresql" and outermost:
         with connection.cursor() as cursor:
             cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
     return atomic
@@ -185,9 +186,22 @@ def read_manifest(source: Path) -> dict:
 
 
 def occupied_tables() -> list[str]:
-    """Tables with user data now (those `migrate` fills itself and derived ones do not count)."""
+    """Tables with user data now (those `migrate` fills itself, derived ones and missing ones do not count)."""
+    existing = set(connection.introspection.table_names())
     return [model._meta.label for model in copied_models()
-            if model._meta.label not in MIGRATE_FILLS and model._base_manager.exists()]
+            if model._meta.label not in MIGRATE_FILLS and model._meta.db_table in existing
+            and model._base_manager.exists()]
+
+
+def refuse_if_occupied(replace: bool) -> None:
+    """A database or media folder holding data is only emptied when asked (`replace`)."""
+    if replace:
+        return
+    occupied = occupied_tables()
+    if occupied or any(True for _ in _media_files()):
+        what = ", ".join(occupied[:5]) or str(settings.MEDIA_ROOT)
+        raise BackupError(f"База не пуста ({what}…): восстановление заменит всё её содержимое. "
+                          "Запустите с --replace, если это и нужно.")
 
 
 def _check_migrations(manifest: dict) -> None:
@@ -204,12 +218,8 @@ def restore(source: Path, replace: bool = False, say: Say = _quiet) -> dict:
     source = Path(source)
     manifest = read_manifest(source)
     _check_migrations(manifest)
-    occupied = occupied_tables()
+    refuse_if_occupied(replace)
     media_root = Path(settings.MEDIA_ROOT)
-    if not replace and (occupied or any(True for _ in _media_files())):
-        what = ", ".join(occupied[:5]) or str(media_root)
-        raise BackupError(f"База не пуста ({what}…): восстановление заменит всё её содержимое. "
-                          "Запустите с --replace, если это и нужно.")
     chosen = copied_models()
     known = {model._meta.label for model in chosen}
     unknown = sorted(set(manifest["tables"]) - known)
@@ -236,9 +246,12 @@ def _empty(chosen: list[type[models.Model]]) -> None:
     statements = connection.ops.sql_flush(no_style(), tables, reset_sequences=True, allow_cascade=True)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+            # TRUNCATE refuses while earlier writes of this transaction wait for their deferred key checks.
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
         for statement in statements:
             cursor.execute(statement)
+        if connection.vendor == "postgresql":
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
 
 
 def _load_table(archive: zipfile.ZipFile, model: type[models.Model], expected: int) -> int:

@@ -5,7 +5,7 @@ from pathlib import Path
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
-from ortaq.core.backup import BackupError, read_manifest, restore
+from ortaq.core.backup import BackupError, read_manifest, refuse_if_occupied, restore
 
 
 class Command(BaseCommand):
@@ -21,7 +21,8 @@ class Command(BaseCommand):
     def handle(self, *args, file: str, replace: bool = False, verbosity: int = 1, **options) -> None:
         say = self.stdout.write if verbosity > 1 else (lambda message: None)
         try:
-            read_manifest(Path(file))  # a wrong file is refused before the database is touched
+            read_manifest(Path(file))  # a wrong file or a database with data are refused before migrating
+            refuse_if_occupied(replace)
             call_command("migrate", interactive=False, verbosity=0)
             manifest = restore(Path(file), replace=replace, say=say)
         except (BackupError, OSError) as error:

@@ -52,7 +52,9 @@ INSTALLED_APPS = [
     "simple_history",
     "import_export",
     "rest_framework",
+    "rest_framework.authtoken",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "axes",
     "csp",
     "ortaq.core",
@@ -230,13 +232,16 @@ REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
         "ortaq.accounts.lockout.ThrottledBasicAuthentication",
+        # For programs: `Authorization: Token <key>`, the key from `ortaq token USER`.
+        "rest_framework.authentication.TokenAuthentication",
     ],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
 }
-SPECTACULAR_SETTINGS = {"TITLE": "Ortaq API", "VERSION": "1", "SERVE_INCLUDE_SCHEMA": False}
+SPECTACULAR_SETTINGS = {"TITLE": "Ortaq API", "VERSION": "1", "SERVE_INCLUDE_SCHEMA": False,
+                        "SWAGGER_UI_DIST": "SIDECAR", "SWAGGER_UI_FAVICON_HREF": "SIDECAR", "REDOC_DIST": "SIDECAR"}
 
 SIMPLE_HISTORY_REVERT_DISABLED = False
 FORMS_URLFIELD_ASSUME_HTTPS = True

@@ -177,15 +177,19 @@ if not PRODUCTION:
 STATICFILES_DIRS = [("plotly", Path(plotly.__file__).parent / "package_data")]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env_str("ORTAQ_MEDIA_ROOT", str(VAR_DIR / "media")))
+# Production and `make run` serve collected files (`ortaq collectstatic`) under hashed names, gzip- and
+# brotli-compressed, cached for a year by browsers; tests and runserver read the apps' folders as they are.
+ORTAQ_COMPRESSED_STATIC = env_bool("ORTAQ_COMPRESSED_STATIC", PRODUCTION)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
-        if PRODUCTION
+        if ORTAQ_COMPRESSED_STATIC
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
-WHITENOISE_USE_FINDERS = not PRODUCTION
+WHITENOISE_USE_FINDERS = not ORTAQ_COMPRESSED_STATIC
+WHITENOISE_KEEP_ONLY_HASHED_FILES = True  # half the files to compress; pages link the hashed names only
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000
 

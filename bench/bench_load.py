@@ -53,7 +53,8 @@ class Client:
             body = urllib.parse.urlencode(data, doseq=True).encode()
             headers["Referer"] = self.base + path
             headers["X-CSRFToken"] = self.csrf()
-        request = urllib.request.Request(self.base + path, data=body, headers=headers)
+        url = self.base + urllib.parse.quote(path, safe="/?=&%")
+        request = urllib.request.Request(url, data=body, headers=headers)
         try:
             with self.opener.open(request, timeout=60) as response:
                 return response.status, response.read().decode("utf-8", "replace")
@@ -190,7 +191,7 @@ def reader_loop(base: str, urls: list[tuple[str, str]], offset: int, stop: float
         try:
             status, body = client.request(path)
             ok, detail = status < 400, f"{status} {path}"
-        except OSError as error:
+        except Exception as error:  # any failure counts as an error of the run
             ok, detail = False, f"{path}: {error}"
         stats.add(kind, time.perf_counter() - started, ok, detail)
 
@@ -213,7 +214,7 @@ def writer_loop(base: str, user: str, password: str, number: int, records: list[
                 continue
             fields = [(name, f"{value} {token}".strip() if name == "note" else value) for name, value in fields]
             status, body = client.request(f"/directory/organizations/{pk}/edit/", fields)
-        except OSError as error:
+        except Exception as error:
             stats.add("write", time.perf_counter() - started, False, str(error))
             continue
         elapsed = time.perf_counter() - started
@@ -221,7 +222,7 @@ def writer_loop(base: str, user: str, password: str, number: int, records: list[
             stats.add("write", elapsed, True)
             with stats.lock:
                 outcome["accepted"].append((pk, token))
-        elif status == 200 and "loaded_version" in body:
+        elif status == 200 and 'id="stale-changes"' in body:
             stats.add("write", elapsed, True)
             with stats.lock:
                 outcome["refused"] += 1

@@ -1,5 +1,6 @@
 """The REST API (/api/): one router over the domain apps' viewsets, and the OpenAPI schema."""
 
+from csp.decorators import csp_update
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
@@ -46,6 +47,8 @@ urlpatterns = [
     # Swagger UI and ReDoc from the installed drf-spectacular-sidecar: no CDN; the Swagger set-up script is a
     # file of its own (no inline script under the Content-Security-Policy).
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
-    path("redoc/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-redoc"),
+    # ReDoc's search runs in a web worker it starts from a blob: URL.
+    path("redoc/", csp_update({"worker-src": ["'self'", "blob:"]})(
+        SpectacularRedocView.as_view(url_name="api-schema", template_name="api/redoc.html")), name="api-redoc"),
     *router.urls,
 ]

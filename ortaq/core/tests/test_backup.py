@@ -128,7 +128,7 @@ def fresh_postgres():
     try:
         admin = psycopg.connect(url, autocommit=True, connect_timeout=5)
     except psycopg.OperationalError as error:
-        if os.environ.get("ORTAQ_REQUIRE_POSTGRES"):
+        if os.environ.get("ORTAQ_REQUIRE_SERVICES"):
             pytest.fail(f"PostgreSQL required but not answering: {error}")
         pytest.skip(f"PostgreSQL does not answer at the configured URL: {error}")
     with admin:

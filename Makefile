@@ -4,6 +4,10 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
+WORKERS ?= 3
+THREADS ?= 8
+# Plotly's sample datasets and templates are not served: only plotly.min.js is.
+STATIC_IGNORE = -i datasets -i templates -i widgetbundle.js
 export OPENBLAS_NUM_THREADS ?= 1
 
 .PHONY: run test lint bench install
@@ -16,17 +20,22 @@ $(BIN)/ortaq: pyproject.toml
 
 install: $(BIN)/ortaq
 
+# Static files collected under hashed names, gzip+brotli-compressed, cached for a year (WhiteNoise); gunicorn's
+# threaded workers serve 20 concurrent users (bench/bench_load.py measures it).
+run: export ORTAQ_COMPRESSED_STATIC = 1
 run: $(BIN)/ortaq
 	$(BIN)/ortaq migrate --noinput
 	$(BIN)/ortaq loaddemo
 	$(BIN)/ortaq demousers
+	$(BIN)/ortaq collectstatic --noinput -v0 $(STATIC_IGNORE)
 	@echo ""
 	@echo "  Ortaq: http://$(HOST):$(PORT)/   log in as  admin / ortaq-demo  (administrator)"
 	@echo "  other demo users: karaganda, astana (editors), viewer, outsider — same password"
 	@echo ""
 	@# One background worker beside the web server, stopped with it (Ctrl+C stops both).
 	$(BIN)/ortaq worker & worker=$$!; trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
-	$(BIN)/gunicorn ortaq.wsgi --bind $(HOST):$(PORT) --workers 2 --access-logfile -
+	$(BIN)/gunicorn ortaq.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) --worker-class gthread \
+		--threads $(THREADS) --access-logfile -
 
 lint: $(BIN)/ortaq
 	$(BIN)/ruff check .

@@ -52,7 +52,9 @@ INSTALLED_APPS = [
     "simple_history",
     "import_export",
     "rest_framework",
+    "rest_framework.authtoken",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "axes",
     "csp",
     "ortaq.core",
@@ -210,15 +212,19 @@ if not PRODUCTION:
 STATICFILES_DIRS = [("plotly", Path(plotly.__file__).parent / "package_data")]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env_str("ORTAQ_MEDIA_ROOT", str(VAR_DIR / "media")))
+# Production and `make run` serve collected files (`ortaq collectstatic`) under hashed names, gzip- and
+# brotli-compressed, cached for a year by browsers; tests and runserver read the apps' folders as they are.
+ORTAQ_COMPRESSED_STATIC = env_bool("ORTAQ_COMPRESSED_STATIC", PRODUCTION)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
-        if PRODUCTION
+        if ORTAQ_COMPRESSED_STATIC
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
-WHITENOISE_USE_FINDERS = not PRODUCTION
+WHITENOISE_USE_FINDERS = not ORTAQ_COMPRESSED_STATIC
+WHITENOISE_KEEP_ONLY_HASHED_FILES = True  # half the files to compress; pages link the hashed names only
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000
 
@@ -265,13 +271,16 @@ REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
         "ortaq.accounts.lockout.ThrottledBasicAuthentication",
+        # For programs: `Authorization: Token <key>`, the key from `ortaq token USER`.
+        "rest_framework.authentication.TokenAuthentication",
     ],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
 }
-SPECTACULAR_SETTINGS = {"TITLE": "Ortaq API", "VERSION": "1", "SERVE_INCLUDE_SCHEMA": False}
+SPECTACULAR_SETTINGS = {"TITLE": "Ortaq API", "VERSION": "1", "SERVE_INCLUDE_SCHEMA": False,
+                        "SWAGGER_UI_DIST": "SIDECAR", "SWAGGER_UI_FAVICON_HREF": "SIDECAR", "REDOC_DIST": "SIDECAR"}
 
 SIMPLE_HISTORY_REVERT_DISABLED = False
 FORMS_URLFIELD_ASSUME_HTTPS = True

@@ -103,7 +103,8 @@ def cooperation_map(regions: list, pairs: list[dict], fill: dict[int, float] | N
     points = list(by_pk.values())
     traces.append({"type": "scatter", "x": [r.longitude for r in points], "y": [r.latitude for r in points],
                    "mode": "markers+text", "text": [r.centre or r.name_ru for r in points],
-                   "textposition": "top center", "hovertext": [r.name_ru for r in points], "hoverinfo": "text",
+                   "textposition": geo.label_positions([(r.longitude, r.latitude) for r in points]),
+                   "hovertext": [r.name_ru for r in points], "hoverinfo": "text",
                    "customdata": [r.get_absolute_url() for r in points], "showlegend": False, "name": "regions",
                    "marker": {"size": 9, "color": "#1f3b6f"}})
     return figure(traces, height=460, margin={"l": 10, "r": 10, "t": 10, "b": 10}, xaxis={"visible": False},

@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import Count, F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from ortaq.core.models import RegistryModel, Scope
@@ -72,7 +73,7 @@ class Agreement(RegistryModel):
         OTHER = "other", _("другое")
 
     class Status(models.TextChoices):
-        DRAFT = "draft", _("проект")
+        DRAFT = "draft", pgettext_lazy("статус соглашения", "проект")  # «жоба» / "draft", not a joint project
         SIGNED = "signed", _("подписано")
         IN_FORCE = "in_force", _("действует")
         FULFILLED = "fulfilled", _("исполнено")

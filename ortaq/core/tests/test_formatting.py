@@ -8,7 +8,7 @@ from decimal import Decimal
 from html import unescape
 
 from django.urls import reverse
-from django.utils.translation import ngettext, override
+from django.utils.translation import npgettext, override
 
 from ortaq.core import formatting
 from ortaq.core.tests.test_exports import _fill_lists, _list_urls
@@ -33,7 +33,7 @@ def test_numbers_money_dates_and_plurals_follow_russian_rules():
     assert formatting.date(datetime.date(2026, 12, 20), long=True) == "20 декабря 2026 г."
     assert formatting.date("2026-11-25") == "25.11.2026"
     assert formatting.year(2026) == "2026"
-    forms = [f"{n} {ngettext('обязательство', 'обязательств', n)}" for n in (1, 2, 5, 21)]
+    forms = [f"{n} {npgettext('число', 'обязательство', 'обязательств', n)}" for n in (1, 2, 5, 21)]
     assert forms == ["1 обязательство", "2 обязательства", "5 обязательств", "21 обязательство"]
 
 

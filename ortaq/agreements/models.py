@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
+from ortaq.core.languages import localized_name
 from ortaq.core.models import RegistryModel, Scope
 from ortaq.core.uploads import AllowedContent
 
@@ -40,7 +41,7 @@ class Area(RegistryModel):
         ordering = ["name_ru"]
 
     def __str__(self) -> str:
-        return self.name_ru
+        return localized_name(self)
 
     def search_text(self) -> str:
         return f"{self.name_ru} {self.name_kk} {self.name_en}"

@@ -46,3 +46,33 @@ def test_editors_can_fill_the_kazakh_names():
     from ortaq.events.forms import ProgramForm
 
     assert "name_kk" in OrganizationForm.base_fields and "name_kk" in ProgramForm.base_fields
+
+
+def test_pdf_and_xlsx_briefs_are_written_in_the_chosen_language(client, demo):
+    import io
+
+    import openpyxl
+    from weasyprint import HTML
+
+    from ortaq.analytics import brief
+
+    with override("kk"):
+        document = HTML(string=brief.html(demo.karaganda)).render()
+    text = " ".join(box.text for page in document.pages for box in page._page_box.descendants() if hasattr(box, "text"))
+    assert "Анықтама".upper() in text.upper() and "Қарағанды облысы" in text
+    assert "Справка" not in text and "Регионы-партнёры" not in text
+    client.cookies["django_language"] = "en"
+    response = client.get(f"/analytics/regions/{demo.karaganda.pk}/brief.xlsx")
+    book = openpyxl.load_workbook(io.BytesIO(response.content))
+    assert {"Brief", "Partners", "Agreements", "Commitments", "Events"} <= set(book.sheetnames)
+
+
+def test_exported_column_headings_follow_the_language(client, demo):
+    from django.urls import reverse
+
+    client.cookies["django_language"] = "kk"
+    response = client.get(reverse("agreements:agreement_list") + "?_export=csv")
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    header = content.decode("utf-8-sig").splitlines()[0]
+    assert "Атауы" in header or "атауы" in header, header
+    assert "Название" not in header and "название" not in header

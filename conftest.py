@@ -32,6 +32,17 @@ def _load_seed_data() -> None:
     load_all_demo()
 
 
+@pytest.fixture(autouse=True)
+def _default_language_between_tests():
+    """A request served in Kazakh or English leaves that language active in the thread (the middleware
+    activates each request's own language, so only tests notice): every test starts in Russian."""
+    yield
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """The regions, areas and the seed's facts exist in every test, as after `make run`."""

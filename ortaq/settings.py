@@ -81,6 +81,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The user's language (profile), else the visitor's cookie, else Russian — never the browser's Accept-Language.
+    "ortaq.accounts.middleware.LanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -90,8 +92,6 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
-# No LocaleMiddleware yet: the interface is Russian whatever the browser asks for; a language switch
-# (Kazakh, English) will add it back together with the translations.
 ROOT_URLCONF = "ortaq.urls"
 WSGI_APPLICATION = "ortaq.wsgi.application"
 
@@ -198,6 +198,10 @@ LOGOUT_REDIRECT_URL = "home"
 LANGUAGE_CODE = "ru"
 LANGUAGES = [("ru", _("Русский")), ("kk", _("Қазақша")), ("en", _("English"))]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+# The visitor's choice (the switch in the header); a signed-in user's choice is kept in their profile too.
+LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 # Display conventions per language (ortaq/formats/<code>/formats.py over Django's): see ortaq/core/formatting.py.
 FORMAT_MODULE_PATH = ["ortaq.formats"]
 TIME_ZONE = env_str("ORTAQ_TIME_ZONE", "Asia/Almaty")
@@ -242,6 +246,7 @@ if PRODUCTION:
     SECURE_SSL_REDIRECT = env_bool("ORTAQ_SSL_REDIRECT", True)
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+    LANGUAGE_COOKIE_SECURE = True
     SECURE_HSTS_SECONDS = env_int("ORTAQ_HSTS_SECONDS", 31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True

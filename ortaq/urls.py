@@ -3,6 +3,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from ortaq.accounts.views import set_language
 from ortaq.core.media import media_file
 from ortaq.core.pages import home
 
@@ -10,6 +11,8 @@ urlpatterns = [
     path("", home, name="home"),
     path("", include("ortaq.core.urls")),
     path("accounts/", include("django.contrib.auth.urls")),
+    # The language switch (ҚАЗ / РУС / ENG in the header): same URLs in every language, the choice in a cookie.
+    path("i18n/setlang/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
     path("api/", include("ortaq.api_urls")),
     path("regions/", include("ortaq.regions.urls")),

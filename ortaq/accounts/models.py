@@ -19,6 +19,9 @@ class Profile(models.Model):
     organizations = models.ManyToManyField(
         "directory.Organization", blank=True, verbose_name=_("организации")
     )
+    # The interface language the user chose with the switch in the header; empty: the visitor's cookie, else Russian.
+    language = models.CharField(_("язык интерфейса"), max_length=8, blank=True, default="",
+                                choices=settings.LANGUAGES)
 
     class Meta:
         verbose_name = _("профиль")

@@ -12,8 +12,10 @@ from django.db import models
 from django.db.models import Count, F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
+from ortaq.core.languages import localized_name
 from ortaq.core.models import RegistryModel, Scope
 from ortaq.core.uploads import AllowedContent
 
@@ -39,7 +41,7 @@ class Area(RegistryModel):
         ordering = ["name_ru"]
 
     def __str__(self) -> str:
-        return self.name_ru
+        return localized_name(self)
 
     def search_text(self) -> str:
         return f"{self.name_ru} {self.name_kk} {self.name_en}"
@@ -72,7 +74,7 @@ class Agreement(RegistryModel):
         OTHER = "other", _("другое")
 
     class Status(models.TextChoices):
-        DRAFT = "draft", _("проект")
+        DRAFT = "draft", pgettext_lazy("статус соглашения", "проект")  # «жоба» / "draft", not a joint project
         SIGNED = "signed", _("подписано")
         IN_FORCE = "in_force", _("действует")
         FULFILLED = "fulfilled", _("исполнено")

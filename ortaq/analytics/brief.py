@@ -91,7 +91,7 @@ def pdf(region: Region, request=None) -> bytes:
 def xlsx(region: Region) -> bytes:
     """The brief as a workbook: a summary sheet and one real table per section (ortaq.core.exports)."""
     data = context(region)
-    summary = [(_("Регион"), region.name_ru), (_("По состоянию на"), data["today"]),
+    summary = [(_("Регион"), str(region)), (_("По состоянию на"), data["today"]),
                (_("Соглашений и меморандумов"), data["counts"]["agreements"]),
                (_("Событий"), data["counts"]["events"]), (_("Совместных проектов"), data["counts"]["projects"]),
                (_("Обязательств всего"), data["commitments"]["total"]), (_("выполнено"), data["commitments"]["done"]),
@@ -102,7 +102,7 @@ def xlsx(region: Region) -> bytes:
         exports.Sheet(_("Справка"), [_("Показатель"), _("Значение")], summary),
         exports.Sheet(_("Партнёры"), [_("Регион"), _("Соглашения"), _("События"), _("Проекты"), _("Поставки, ₸"),
                                       _("Интенсивность")],
-                      [[row["region"].name_ru, row["agreements"], row["events"], row["projects"], row["supply_tenge"],
+                      [[str(row["region"]), row["agreements"], row["events"], row["projects"], row["supply_tenge"],
                         row["intensity"]] for row in data["partners"]],
                       [exports.TEXT, exports.NUMBER, exports.NUMBER, exports.NUMBER, exports.MONEY, exports.NUMBER]),
         exports.Sheet(_("Соглашения"), [_("Дата"), _("Вид"), _("Название"), _("Стороны"), _("Статус"),

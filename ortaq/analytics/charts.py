@@ -80,7 +80,7 @@ def cooperation_map(regions: list, pairs: list[dict], fill: dict[int, float] | N
                 traces.append({"type": "scatter", "x": [p[0] for p in ring], "y": [p[1] for p in ring],
                                "fill": "toself", "mode": "lines", "line": {"width": 0.5, "color": "#6b7c93"},
                                "fillcolor": _colour(float(value) / float(top)), "hoverinfo": "text",
-                               "text": f"{region.name_ru}: {fill_label} {formatting.number(value)}",
+                               "text": f"{region}: {fill_label} {formatting.number(value)}",
                                "showlegend": False})
     strongest = max((float(pair["intensity"]) for pair in pairs), default=0) or 1
     mid_x, mid_y, mid_text = [], [], []
@@ -104,7 +104,7 @@ def cooperation_map(regions: list, pairs: list[dict], fill: dict[int, float] | N
     traces.append({"type": "scatter", "x": [r.longitude for r in points], "y": [r.latitude for r in points],
                    "mode": "markers+text", "text": [r.centre or r.name_ru for r in points],
                    "textposition": geo.label_positions([(r.longitude, r.latitude) for r in points]),
-                   "hovertext": [r.name_ru for r in points], "hoverinfo": "text",
+                   "hovertext": [str(r) for r in points], "hoverinfo": "text",
                    "customdata": [r.get_absolute_url() for r in points], "showlegend": False, "name": "regions",
                    "marker": {"size": 9, "color": "#1f3b6f"}})
     return figure(traces, height=460, margin={"l": 10, "r": 10, "t": 10, "b": 10}, xaxis={"visible": False},

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db.models import Q
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from ortaq.accounts.models import Profile
 from ortaq.agreements.models import DUE_SOON_DAYS, Commitment
@@ -45,12 +45,25 @@ def digests(days: int = DUE_SOON_DAYS, today: datetime.date | None = None) -> li
     return list(by_owner.values())
 
 
+def recipients_by_language(emails: list[str]) -> dict[str, list[str]]:
+    """The addresses grouped by their user's interface language (the profile's; Russian when unset or unknown)."""
+    chosen = dict(Profile.objects.filter(user__email__in=emails).exclude(language="")
+                  .values_list("user__email", "language"))
+    groups: dict[str, list[str]] = {}
+    for email in emails:
+        groups.setdefault(chosen.get(email, settings.LANGUAGE_CODE), []).append(email)
+    return groups
+
+
 def send(digest: Digest, to: list[str] | None = None, today: datetime.date | None = None) -> int:
-    """Send one digest through Django's email backend; the number of messages sent."""
-    recipients = to or digest.recipients
-    if not recipients:
-        return 0
+    """Send one digest through Django's email backend, one message per language of its recipients, each written
+    in that language (addresses given with `to` get the default language); the number of messages sent."""
+    groups = {settings.LANGUAGE_CODE: to} if to else recipients_by_language(digest.recipients)
     context = {"digest": digest, "today": today or timezone.localdate()}
-    subject = render_to_string("analytics/remind_subject.txt", context).strip()
-    body = render_to_string("analytics/remind_body.txt", context)
-    return send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
+    sent = 0
+    for language, recipients in groups.items():
+        with translation.override(language):
+            subject = render_to_string("analytics/remind_subject.txt", context).strip()
+            body = render_to_string("analytics/remind_body.txt", context)
+        sent += send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
+    return sent

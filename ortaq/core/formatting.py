@@ -4,6 +4,9 @@ Pages, tables, charts, the display text of exports and the PDF brief all call th
 active language's conventions through Django's format modules (`ortaq/formats/<language>/formats.py` on top of
 Django's own), so a Kazakh or English interface plugs in by adding a module and a message catalogue.
 
+Kazakh (`formats/kk`) and English (`formats/en`) follow the same rules with their own words and separators:
+«2026 жылғы 20 желтоқсан», `1 500,5`, «35 млрд ₸»; «20 December 2026», `1,500.5`, «35 bn ₸».
+
 Rules (Russian): dates `dd.mm.yyyy` in tables, lists and files, «20 декабря 2026 г.» only in running text;
 numbers with a no-break space between thousands and a comma for decimals, trailing zeros dropped; money with
 ₸ after the number, and in tiles a short form («35 млрд ₸»).
@@ -35,7 +38,8 @@ def _get(name: str, default: str) -> str:
 
 
 def date(value, long: bool = False) -> str:
-    """`20.12.2026`, or «20 декабря 2026 г.» for running text; accepts dates, datetimes and ISO strings."""
+    """`20.12.2026`, or «20 декабря 2026 г.» for running text («2026 жылғы 20 желтоқсан», «20 December 2026»);
+    accepts dates, datetimes and ISO strings."""
     if value in (None, ""):
         return EMPTY
     if isinstance(value, str):
@@ -46,7 +50,9 @@ def date(value, long: bool = False) -> str:
     if isinstance(value, datetime.datetime):
         value = timezone.localtime(value) if timezone.is_aware(value) else value
         value = value.date()
-    return formats.date_format(value, "DATE_FORMAT" if long else "SHORT_DATE_FORMAT")
+    text = formats.date_format(value, "DATE_FORMAT" if long else "SHORT_DATE_FORMAT")
+    # Kazakh writes month names in lower case in running text («2026 жылғы 20 желтоқсан»).
+    return text.lower() if long and formats.get_format("LOWERCASE_MONTHS") is True else text
 
 
 def datetime_(value) -> str:

@@ -1,4 +1,8 @@
-"""Search over every kind of record, understanding Russian word forms through pymorphy3 lemmas."""
+"""Search over every kind of record, understanding Russian word forms through pymorphy3 lemmas.
+
+Kazakh letters are folded to their Russian look-alikes in the index and in the query alike (ә→а, ө→о, ү/ұ→у,
+қ→к, ғ→г, ң→н, һ→х, і→и), so «Қарағанды», «Караганды» and «Караганда» find the same region whichever keyboard
+typed them; English names are indexed beside the Russian and Kazakh ones."""
 
 from __future__ import annotations
 
@@ -13,6 +17,7 @@ from django.db.models import Q
 WORD_RE = re.compile(r"[\wәғқңөұүһі]+", re.IGNORECASE)
 CYRILLIC_RE = re.compile(r"[а-яё]")
 KAZAKH_LETTERS = set("әғқңөұүһі")
+KAZAKH_FOLD = str.maketrans("әөүұқғңһі", "аоуукгнхи")
 
 
 @lru_cache(maxsize=1)
@@ -25,6 +30,21 @@ def _morph():
 def fold(text: str) -> str:
     """Lower-case and replace ё with е, the way Russian readers treat them."""
     return text.lower().replace("ё", "е")
+
+
+def fold_kazakh(text: str) -> str:
+    """Kazakh letters replaced by the Russian letters people type for them: «қарағанды» → «караганды»."""
+    return text.translate(KAZAKH_FOLD)
+
+
+def search_words(text: str) -> list[str]:
+    """The folded words of a text as the index stores them (Kazakh letters folded too)."""
+    return [fold_kazakh(word) for word in words_of(text)]
+
+
+def search_lemma(word: str) -> str:
+    """A word's lemma as the index stores it: pymorphy3's for Russian, Kazakh words as they are, then folded."""
+    return fold_kazakh(lemma(word))
 
 
 def words_of(text: str) -> list[str]:
@@ -48,7 +68,7 @@ def lemmas_of(text: str) -> list[str]:
 def index_text(text: str) -> str:
     """The stored form of a record's words: lemmas and the words themselves, space-delimited."""
     words = words_of(text)
-    unique = OrderedDict.fromkeys([*(lemma(word) for word in words), *words])
+    unique = OrderedDict.fromkeys([*(search_lemma(word) for word in words), *(fold_kazakh(word) for word in words)])
     return " " + " ".join(unique) + " "
 
 
@@ -60,7 +80,7 @@ def update_index(instance) -> None:
     SearchEntry.objects.update_or_create(
         content_type=ContentType.objects.get_for_model(type(instance)),
         object_id=instance.pk,
-        defaults={"title": str(instance)[:500], "lemmas": index_text(text), "words": " ".join(words_of(text))},
+        defaults={"title": str(instance)[:500], "lemmas": index_text(text), "words": " ".join(search_words(text))},
     )
 
 
@@ -82,7 +102,7 @@ def query_filter(query: str) -> Q | None:
     if not terms:
         return None
     for word in terms:
-        condition &= Q(lemmas__contains=f" {lemma(word)} ") | Q(lemmas__contains=f" {word}")
+        condition &= Q(lemmas__contains=f" {search_lemma(word)} ") | Q(lemmas__contains=f" {fold_kazakh(word)}")
     return condition
 
 
@@ -111,10 +131,11 @@ def _terms(query: str, typos: bool) -> list[tuple[str, set[str], set[str]]]:
     """For each query word: (word, exact alternatives, prefixes)."""
     terms = []
     for word in words_of(query):
-        exact = {lemma(word)}
+        folded = fold_kazakh(word)
+        exact = {search_lemma(word)}
         if typos and len(word) >= TYPO_MIN_LENGTH and not word.isdigit():
-            exact |= one_letter_typos(word)
-        terms.append((word, exact, {word}))
+            exact |= one_letter_typos(folded)
+        terms.append((folded, exact, {folded}))
     return terms
 
 
@@ -224,7 +245,8 @@ def highlight(text: str, terms) -> str:
 
     def matches(word: str) -> bool:
         folded = fold(word)
-        return any(folded.startswith(prefix) or lemma(folded) in exact or folded in exact
+        searched = fold_kazakh(folded)
+        return any(searched.startswith(prefix) or search_lemma(folded) in exact or searched in exact
                    for _word, exact, prefixes in terms for prefix in prefixes)
 
     parts, position = [], 0
@@ -264,7 +286,7 @@ def rebuild_index(stdout=None, missing_only: bool = True) -> int:
         for record in records.iterator(chunk_size=2000):
             text = record.search_text()
             batch.append(SearchEntry(content_type=content_type, object_id=record.pk, title=str(record)[:500],
-                                     lemmas=index_text(text), words=" ".join(words_of(text))))
+                                     lemmas=index_text(text), words=" ".join(search_words(text))))
             if len(batch) >= 5000:
                 SearchEntry.objects.bulk_create(batch, ignore_conflicts=True)
                 added += len(batch)

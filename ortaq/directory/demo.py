@@ -33,6 +33,29 @@ SEED_PEOPLE = [
     ("Асет", "Исекешев", "аким", "KZ-71", "Акимат города Астаны", "Асет Исекешев"),
     ("Ерлан", "Кошанов", "аким", "KZ-35", "Акимат Карагандинской области", "Ерлан Кошанов"),
 ]
+# Kazakh names shown in the Kazakh interface (official forms: «… облысының әкімдігі»).
+KAZAKH_NAMES = {
+    "Акимат города Астаны": "Астана қаласының әкімдігі",
+    "Акимат Карагандинской области": "Қарағанды облысының әкімдігі",
+    "Управление предпринимательства Карагандинской области": "Қарағанды облысының кәсіпкерлік басқармасы",
+    "Управление информатизации, оказания государственных услуг и архивов Карагандинской области":
+        "Қарағанды облысының ақпараттандыру, мемлекеттік қызметтер көрсету және архивтер басқармасы",
+    "Историко-культурный центр Первого Президента РК": "ҚР Тұңғыш Президентінің тарихи-мәдени орталығы",
+    "Нейрореабилитационный центр «Луч»": "«Луч» нейрооңалту орталығы",
+}
+KAZAKH_PERSON_NAMES = {("Асет", "Исекешев"): "Әсет Исекешев", ("Ерлан", "Кошанов"): "Ерлан Қошанов"}
+
+
+def _top_up_kazakh_names() -> None:
+    """Fill the Kazakh names the demo knows where an editor has not filled them."""
+    records = [(organization, KAZAKH_NAMES[organization.name])
+               for organization in Organization.objects.filter(name__in=KAZAKH_NAMES, name_kk="")]
+    records += [(person, KAZAKH_PERSON_NAMES[(person.first_name, person.last_name)])
+                for person in Person.objects.filter(name_kk="", last_name__in=[last for _first, last in KAZAKH_PERSON_NAMES])
+                if (person.first_name, person.last_name) in KAZAKH_PERSON_NAMES]
+    for record, name_kk in records:
+        record.name_kk = name_kk
+        record.save()  # through save(): the search index learns the Kazakh name
 
 
 def load_demo(context: DemoContext) -> None:
@@ -54,3 +77,4 @@ def load_demo(context: DemoContext) -> None:
         )
         context.cite(person, mention)
         context.cite(position, mention)
+    _top_up_kazakh_names()

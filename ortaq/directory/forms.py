@@ -10,7 +10,7 @@ class OrganizationForm(RecordForm):
 
     class Meta:
         model = Organization
-        fields = ["name", "short_name", "kind", "legal_form", "region", "parent", "bin", "aliases", "website",
+        fields = ["name", "name_kk", "short_name", "kind", "legal_form", "region", "parent", "bin", "aliases", "website",
                   "note"]
 
     def __init__(self, *args, **kwargs):

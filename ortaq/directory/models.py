@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from ortaq.core.languages import in_language, localized_name
 from ortaq.core.models import RegistryModel, Scope
 from ortaq.directory.validators import validate_bin
 
@@ -50,6 +51,8 @@ class Organization(RegistryModel):
         U = "У", _("У — учреждение")
 
     name = models.CharField(_("название"), max_length=500)
+    # Shown in the Kazakh interface when filled (ortaq.core.languages).
+    name_kk = models.CharField(_("название (каз.)"), max_length=500, blank=True)
     short_name = models.CharField(_("краткое название"), max_length=200, blank=True)
     kind = models.CharField(_("вид"), max_length=32, choices=Kind.choices, default=Kind.OTHER)
     legal_form = models.CharField(_("организационно-правовая форма"), max_length=8,
@@ -79,7 +82,7 @@ class Organization(RegistryModel):
         ]
 
     def __str__(self) -> str:
-        return self.name
+        return localized_name(self)
 
     def scope(self) -> Scope:
         scope = Scope()
@@ -89,7 +92,7 @@ class Organization(RegistryModel):
         return scope
 
     def search_text(self) -> str:
-        return " ".join([self.name, self.short_name, self.bin or "", *self.aliases])
+        return " ".join([self.name, self.name_kk, self.short_name, self.bin or "", *self.aliases])
 
 
 class Person(RegistryModel):
@@ -107,7 +110,8 @@ class Person(RegistryModel):
         constraints = [models.CheckConstraint(condition=~Q(last_name=""), name="person_last_name_required")]
 
     def __str__(self) -> str:
-        return " ".join(part for part in (self.first_name, self.last_name) if part)
+        russian = " ".join(part for part in (self.first_name, self.last_name) if part)
+        return in_language(russian, self.name_kk)
 
     @property
     def full_name(self) -> str:

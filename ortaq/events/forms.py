@@ -15,7 +15,7 @@ def check_dates(form: forms.Form, data: dict) -> None:
 class ProgramForm(RecordForm):
     class Meta:
         model = Program
-        fields = ["name", "kind", "host_region", "organizer", "start_date", "end_date", "description"]
+        fields = ["name", "name_kk", "kind", "host_region", "organizer", "start_date", "end_date", "description"]
 
     def clean(self) -> dict:
         data = super().clean()

@@ -9,6 +9,7 @@ from django.db.models import Count, F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from ortaq.core.languages import localized_name
 from ortaq.core.models import RegistryModel, Scope
 
 ENDS_AFTER_START = Q(start_date__isnull=True) | Q(end_date__isnull=True) | Q(end_date__gte=F("start_date"))
@@ -22,6 +23,8 @@ class Program(RegistryModel):
         OTHER = "other", _("другое")
 
     name = models.CharField(_("название"), max_length=300)
+    # Shown in the Kazakh interface when filled (ortaq.core.languages).
+    name_kk = models.CharField(_("название (каз.)"), max_length=300, blank=True)
     kind = models.CharField(_("вид"), max_length=32, choices=Kind.choices, default=Kind.OTHER)
     host_region = models.ForeignKey("regions.Region", null=True, blank=True, on_delete=models.PROTECT,
                                     related_name="hosted_programs", verbose_name=_("регион-организатор"))
@@ -39,7 +42,7 @@ class Program(RegistryModel):
         constraints = [models.CheckConstraint(condition=ENDS_AFTER_START, name="program_ends_after_start")]
 
     def __str__(self) -> str:
-        return self.name
+        return localized_name(self)
 
     def scope(self) -> Scope:
         scope = Scope()

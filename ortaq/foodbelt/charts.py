@@ -17,7 +17,7 @@ def _number(value) -> float:
 
 
 def plan_vs_actual(rows: list[dict]) -> dict:
-    names = [row["region"].name_ru for row in rows]
+    names = [str(row["region"]) for row in rows]
     return finish([
         {"type": "bar", "name": _("план, млн тг"), "x": names,
          "y": [_number(row["plan_tenge"] / 10**6) if row["plan_tenge"] is not None else None for row in rows]},
@@ -28,7 +28,7 @@ def plan_vs_actual(rows: list[dict]) -> dict:
 
 def by_category(rows: list[dict]) -> dict:
     return finish([{"type": "bar", "orientation": "h", "name": _("факт, млн тг"),
-                      "y": [row["category"].name_ru for row in rows],
+                      "y": [str(row["category"]) for row in rows],
                       "x": [_number(row["tenge"] / 10**6) if row["tenge"] is not None else 0 for row in rows]}],
                   {**LAYOUT, "margin": {**LAYOUT["margin"], "l": 200}, "xaxis": {"title": {"text": _("млн тенге")}},
                    "yaxis": {"type": "category", "automargin": True}})

@@ -17,12 +17,14 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 from itertools import islice
 
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from ortaq.core.permissions import ADMIN, role_of, user_scope
 from ortaq.foodbelt import pg_import, rollups, validation
@@ -30,17 +32,17 @@ from ortaq.foodbelt.models import TENGE, TONNES, DeliveryImport, ProductCategory
 from ortaq.foodbelt.signals import deliveries_imported
 from ortaq.regions.models import Region
 
-# (key, header of the template, other accepted headers)
+# (key, header of the template — translated per language, every language's accepted —, other accepted headers)
 COLUMNS = [
-    ("supplier_bin", "БИН поставщика", ("bin", "бин", "supplier_bin")),
-    ("supplier", "Поставщик", ("supplier", "supplier_name", "поставщик (название)")),
-    ("category", "Категория", ("category", "категория продукции")),
-    ("date", "Дата", ("date", "дата поставки")),
-    ("volume_tonnes", "Объём, т", ("volume_tonnes", "tonnes", "объем, т", "объём", "объем", "тонн")),
-    ("value_tenge", "Сумма, тенге", ("value_tenge", "tenge", "сумма", "сумма, тг")),
-    ("consumer_region", "Регион-потребитель", ("consumer_region", "потребитель (регион)")),
-    ("consumer", "Получатель", ("consumer", "получатель (организация)")),
-    ("document_number", "Номер документа", ("document_number", "номер", "№ документа", "номер накладной")),
+    ("supplier_bin", gettext_noop("БИН поставщика"), ("bin", "бин", "supplier_bin")),
+    ("supplier", gettext_noop("Поставщик"), ("supplier", "supplier_name", "поставщик (название)")),
+    ("category", gettext_noop("Категория"), ("category", "категория продукции")),
+    ("date", gettext_noop("Дата"), ("date", "дата поставки")),
+    ("volume_tonnes", gettext_noop("Объём, т"), ("volume_tonnes", "tonnes", "объем, т", "объём", "объем", "тонн")),
+    ("value_tenge", gettext_noop("Сумма, тенге"), ("value_tenge", "tenge", "сумма", "сумма, тг")),
+    ("consumer_region", gettext_noop("Регион-потребитель"), ("consumer_region", "потребитель (регион)")),
+    ("consumer", gettext_noop("Получатель"), ("consumer", "получатель (организация)")),
+    ("document_number", gettext_noop("Номер документа"), ("document_number", "номер", "№ документа", "номер накладной")),
 ]
 REQUIRED = ("category", "date", "volume_tonnes", "value_tenge", "document_number")
 CHUNK = 5000
@@ -64,8 +66,28 @@ def _fold(text) -> str:
 HEADER_KEYS = {_fold(alias): key for key, header, aliases in COLUMNS for alias in (key, header, *aliases)}
 
 
+@lru_cache(maxsize=8)
+def translated_header_keys(columns: tuple) -> dict[str, str]:
+    """The template headers of every interface language (Kazakh, English, …) → column key."""
+    from django.conf import settings
+
+    keys = {}
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            keys.update({_fold(_(header)): key for key, header, _aliases in columns})
+    return keys
+
+
+def header_key(name, columns=None, header_keys=None) -> str | None:
+    """The column a file's header names, in any language of the interface."""
+    columns, header_keys = columns or COLUMNS, header_keys or HEADER_KEYS
+    folded = _fold(name)
+    return header_keys.get(folded) or translated_header_keys(tuple(columns)).get(folded)
+
+
 def template_headers() -> list[str]:
-    return [header for _key, header, _aliases in COLUMNS]
+    """The template's headers in the interface language."""
+    return [_(header) for _key, header, _aliases in COLUMNS]
 
 
 @dataclass
@@ -200,14 +222,14 @@ class DeliveryImporter:
             return False
         self.columns = {}
         for index, name in enumerate(header):
-            key = HEADER_KEYS.get(_fold(name))
+            key = header_key(name)
             if key and key not in self.columns:
                 self.columns[key] = (index, str(name).strip())
-        missing = [header for key, header, _a in COLUMNS if key in REQUIRED and key not in self.columns]
+        missing = [_(header) for key, header, _a in COLUMNS if key in REQUIRED and key not in self.columns]
         if "supplier_bin" not in self.columns and "supplier" not in self.columns:
             missing.insert(0, _("БИН поставщика или Поставщик"))
         if "consumer_region" not in self.columns and self.default_consumer_id is None:
-            missing.append(COLUMNS[6][1])
+            missing.append(_(COLUMNS[6][1]))
         for name in missing:
             self._error(1, name, "", _("Нет обязательного столбца «%(column)s».") % {"column": name})
         # Positions for the fast path; it needs the supplier's BIN (rows with only a name take the full path).
@@ -297,7 +319,7 @@ class DeliveryImporter:
                       "%(first)s).") % {"number": document, "first": first})
 
     def _header(self, key: str) -> str:
-        return self.columns[key][1] if key in self.columns else dict((k, h) for k, h, _a in COLUMNS)[key]
+        return self.columns[key][1] if key in self.columns else _(dict((k, h) for k, h, _a in COLUMNS)[key])
 
     def _cell(self, values: list, key: str):
         position = self.columns.get(key)

@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from ortaq.core.languages import localized_name
 from ortaq.core.models import RegistryModel, Scope
 
 TENGE = {"max_digits": 18, "decimal_places": 2}
@@ -51,7 +52,7 @@ class ProductCategory(RegistryModel):
         constraints = [models.CheckConstraint(condition=~Q(name_ru=""), name="productcategory_name_required")]
 
     def __str__(self) -> str:
-        return self.name_ru
+        return localized_name(self)
 
 
 class SupplyProgram(RegistryModel):

@@ -7,23 +7,24 @@ from collections.abc import Iterable
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from ortaq.core.permissions import ADMIN, role_of, user_scope
 from ortaq.directory.forms import OrganizationForm
 from ortaq.directory.models import Organization
-from ortaq.foodbelt.importer import ImportResult, Lookups, RowError, _fold
+from ortaq.foodbelt.importer import ImportResult, Lookups, RowError, _fold, header_key
 from ortaq.foodbelt.models import SUPPLIER_KINDS, Supplier
 from ortaq.sources.models import Source, add_source
 
 # (key, header of the template, other accepted headers)
 COLUMNS = [
-    ("name", "Название", ("name", "организация", "поставщик")),
-    ("bin", "БИН", ("bin",)),
-    ("kind", "Вид", ("kind", "вид организации")),
-    ("legal_form", "ОПФ", ("legal_form", "организационно-правовая форма")),
-    ("region", "Регион", ("region", "область")),
-    ("categories", "Категории продукции", ("categories", "категории", "продукция")),
-    ("note", "Примечание", ("note",)),
+    ("name", gettext_noop("Название"), ("name", "организация", "поставщик")),
+    ("bin", gettext_noop("БИН"), ("bin",)),
+    ("kind", gettext_noop("Вид"), ("kind", "вид организации")),
+    ("legal_form", gettext_noop("ОПФ"), ("legal_form", "организационно-правовая форма")),
+    ("region", gettext_noop("Регион"), ("region", "область")),
+    ("categories", gettext_noop("Категории продукции"), ("categories", "категории", "продукция")),
+    ("note", gettext_noop("Примечание"), ("note",)),
 ]
 HEADER_KEYS = {_fold(alias): key for key, header, aliases in COLUMNS for alias in (key, header, *aliases)}
 KINDS = {_fold(label): value for value, label in Organization.Kind.choices if value in SUPPLIER_KINDS}
@@ -31,7 +32,8 @@ KINDS.update({value: value for value in SUPPLIER_KINDS})
 
 
 def template_headers() -> list[str]:
-    return [header for _key, header, _aliases in COLUMNS]
+    """The template's headers in the interface language."""
+    return [_(header) for _key, header, _aliases in COLUMNS]
 
 
 def import_suppliers(rows: Iterable[list], *, user=None, file_name: str = "", commit: bool = True) -> ImportResult:
@@ -43,10 +45,10 @@ def import_suppliers(rows: Iterable[list], *, user=None, file_name: str = "", co
     header = next(iterator, None) or []
     columns = {}
     for index, name in enumerate(header):
-        key = HEADER_KEYS.get(_fold(name))
+        key = header_key(name, COLUMNS, HEADER_KEYS)
         if key and key not in columns:
             columns[key] = (index, str(name).strip())
-    headers = {key: columns.get(key, (None, label))[1] for key, label, _a in COLUMNS}
+    headers = {key: columns.get(key, (None, _(label)))[1] for key, label, _a in COLUMNS}
     for key in ("name", "region"):
         if key not in columns:
             result.error_count += 1

@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from ortaq.core.languages import localized_name
 from ortaq.core.models import RegistryModel, Scope
 
 
@@ -57,7 +58,7 @@ class Region(RegistryModel):
         ]
 
     def __str__(self) -> str:
-        return self.name_ru
+        return localized_name(self)
 
     def scope(self) -> Scope:
         return Scope(region_ids={self.pk})
@@ -92,7 +93,7 @@ class Settlement(RegistryModel):
         ]
 
     def __str__(self) -> str:
-        return self.name_ru
+        return localized_name(self)
 
     def scope(self) -> Scope:
         return Scope(region_ids={self.region_id})

@@ -8,7 +8,7 @@ from decimal import Decimal
 from html import unescape
 
 from django.urls import reverse
-from django.utils.translation import ngettext, override
+from django.utils.translation import npgettext, override
 
 from ortaq.core import formatting
 from ortaq.core.tests.test_exports import _fill_lists, _list_urls
@@ -33,7 +33,7 @@ def test_numbers_money_dates_and_plurals_follow_russian_rules():
     assert formatting.date(datetime.date(2026, 12, 20), long=True) == "20 декабря 2026 г."
     assert formatting.date("2026-11-25") == "25.11.2026"
     assert formatting.year(2026) == "2026"
-    forms = [f"{n} {ngettext('обязательство', 'обязательств', n)}" for n in (1, 2, 5, 21)]
+    forms = [f"{n} {npgettext('число', 'обязательство', 'обязательств', n)}" for n in (1, 2, 5, 21)]
     assert forms == ["1 обязательство", "2 обязательства", "5 обязательств", "21 обязательство"]
 
 
@@ -79,3 +79,29 @@ def test_tiles_use_the_short_money_form_and_russian_plurals(client_as, users, de
     _fill_lists(demo)
     page = client_as(users.admin).get(reverse("home")).content.decode()
     assert re.search(r"\d+\xa0обязательств[оа]?\b|\d+\s*</div><div>обязательств[оа]?<", page)
+
+
+def test_kazakh_conventions():
+    with override("kk"):
+        assert formatting.date(datetime.date(2026, 12, 20), long=True) == "2026 жылғы 20 желтоқсан"
+        assert formatting.date(datetime.date(2026, 3, 1), long=True) == "2026 жылғы 1 наурыз"
+        assert formatting.date(datetime.date(2026, 12, 20)) == "20.12.2026"
+        assert formatting.number(Decimal("1500.5")) == "1\xa0500,5"
+        assert formatting.money(Decimal("1500.50")) == "1\xa0500,50\xa0₸"
+        assert formatting.money(Decimal("35000000000"), short=True) == "35\xa0млрд\xa0₸"
+        assert formatting.short_number(Decimal("12000")) == "12\xa0мың"
+        assert formatting.plain(True) == "иә"
+        assert [npgettext("число", "обязательство", "обязательств", n) for n in (1, 5)] == ["міндеттеме"] * 2
+
+
+def test_english_conventions():
+    with override("en"):
+        assert formatting.date(datetime.date(2026, 12, 20), long=True) == "20 December 2026"
+        assert formatting.date(datetime.date(2026, 12, 20)) == "20.12.2026"
+        assert formatting.number(1750000) == "1,750,000"
+        assert formatting.money(Decimal("1500.50")) == "1,500.50\xa0₸"
+        assert formatting.money(Decimal("35000000000"), short=True) == "35\xa0bn\xa0₸"
+        assert formatting.percent(Decimal("73.33")) == "73.3\xa0%"
+        assert formatting.plain(False) == "no"
+        forms = [f"{n} {npgettext('число', 'обязательство', 'обязательств', n)}" for n in (1, 2, 21)]
+        assert forms == ["1 commitment", "2 commitments", "21 commitments"]

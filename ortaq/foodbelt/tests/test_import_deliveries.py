@@ -158,3 +158,17 @@ def _rows(content: bytes):
     import csv
 
     return list(csv.reader(io.StringIO(content.decode("utf-8"))))
+
+
+def test_the_template_is_in_the_interface_language_and_files_in_any_language_are_read():
+    from django.utils.translation import override
+
+    from ortaq.foodbelt.importer import header_key, template_headers
+
+    with override("kk"):
+        kazakh = template_headers()
+    with override("en"):
+        english = template_headers()
+    assert "Санат" in kazakh and "Category" in english and "Категория" in template_headers()
+    for headers in (kazakh, english):
+        assert [header_key(name) for name in headers] == [header_key(name) for name in template_headers()]

@@ -20,7 +20,8 @@ NAVIGATION = [
 ]
 
 
-def _navigation() -> list[tuple[str, str]]:
+def navigation() -> list[tuple[str, str]]:
+    """(label, url) of each menu item; no database access (the 500 page uses it too)."""
     items = []
     for label, name in NAVIGATION:
         try:
@@ -32,7 +33,7 @@ def _navigation() -> list[tuple[str, str]]:
 
 def ortaq(request) -> dict:
     return {
-        "nav_items": _navigation(),
+        "nav_items": navigation(),
         "user_role": role_of(request.user),
         "anonymous_read": settings.ORTAQ_ANONYMOUS_READ,
     }

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
-from ortaq.agreements.models import Agreement, Commitment, ProgressReport
+from ortaq.agreements.models import Agreement, Area, Commitment, ProgressReport
 from ortaq.regions.models import Region
 
 
@@ -14,6 +14,17 @@ def region_filter(label) -> django_filters.ModelChoiceFilter:
     return extend_schema_field(OpenApiTypes.INT)(
         django_filters.ModelChoiceFilter(queryset=Region.objects.all(), method="filter_region", label=label)
     )
+
+
+class AreaFilterSet(django_filters.FilterSet):
+    name = django_filters.CharFilter(method="filter_name", label=_("Название"))
+
+    class Meta:
+        model = Area
+        fields = ["name"]
+
+    def filter_name(self, queryset, name, value):
+        return queryset.filter(Q(name_ru__icontains=value) | Q(name_kk__icontains=value) | Q(name_en__icontains=value))
 
 
 class AgreementFilterSet(django_filters.FilterSet):
@@ -45,7 +56,7 @@ class CommitmentFilterSet(django_filters.FilterSet):
 
     class Meta:
         model = Commitment
-        fields = ["text", "status", "owner_name", "state", "region", "owner", "agreement"]
+        fields = ["text", "status", "owner_name", "state", "region", "area", "owner", "agreement"]
 
     def filter_state(self, queryset, name, value):
         return {"overdue": queryset.overdue, "due_soon": queryset.due_soon, "open": queryset.open}[value]()

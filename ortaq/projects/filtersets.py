@@ -9,4 +9,4 @@ class JointProjectFilterSet(django_filters.FilterSet):
 
     class Meta:
         model = JointProject
-        fields = ["title", "kind", "status", "regions", "start_year"]
+        fields = ["title", "kind", "status", "regions", "areas", "start_year"]

@@ -52,6 +52,22 @@ def can(context, action: str, record) -> bool:
     return user.has_perm(permission_name(model, action), None if isinstance(record, type) else record)
 
 
+@register.simple_tag(takes_context=True)
+def may_add(context, label: str) -> bool:
+    """Whether the current user may add records of a kind named 'app.model' (an empty section offers it)."""
+    request = context.get("request")
+    if request is None:
+        return False
+    app_label, model_name = label.split(".")
+    return request.user.has_perm(f"{app_label}.add_{model_name}")
+
+
+@register.simple_tag
+def period(start, end) -> str:
+    """`01.02.2020 — 03.04.2022`, `с 01.02.2020`, `по …`, or nothing (never «… — …»)."""
+    return formatting.period(start, end)
+
+
 @register.filter
 def num(value) -> str:
     """`1 500,5` (ortaq.core.formatting.number)."""

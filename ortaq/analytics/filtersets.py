@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ortaq.agreements.filtersets import CommitmentFilterSet
-from ortaq.agreements.models import DUE_SOON_DAYS, Commitment
+from ortaq.agreements.models import DUE_SOON_DAYS, Agreement, Commitment
 from ortaq.analytics.services import OPEN_STATUSES, touching_agreements
 
 
@@ -20,7 +20,7 @@ class TrackerFilterSet(CommitmentFilterSet):
                                         empty_label=None)
     owner = django_filters.CharFilter(field_name="owner__name", lookup_expr="icontains",
                                       label=_("Ответственная организация"))
-    agreement = django_filters.NumberFilter(field_name="agreement_id", label=_("Соглашение (номер записи)"))
+    agreement = django_filters.ModelChoiceFilter(queryset=Agreement.objects.all(), label=_("Соглашение"))
     due_before = django_filters.DateFilter(field_name="due_date", lookup_expr="lte", label=_("Срок до"))
 
     class Meta(CommitmentFilterSet.Meta):

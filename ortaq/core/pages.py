@@ -77,9 +77,17 @@ def autocomplete(request: HttpRequest, label: str) -> JsonResponse:
 
     from ortaq.core.models import SearchEntry
 
-    entries = (SearchEntry.objects.filter(condition, content_type=ContentType.objects.get_for_model(model))
-               .order_by("title").values_list("object_id", "title")[:15])
-    return JsonResponse({"results": [{"id": pk, "text": title} for pk, title in entries]})
+    # A kind that is not indexed itself (a supplier) is found through the indexed record it belongs to.
+    through = getattr(model, "autocomplete_through", None) if not model.searchable else None
+    indexed = model._meta.get_field(through).related_model if through else model
+    entries = (SearchEntry.objects.filter(condition, content_type=ContentType.objects.get_for_model(indexed))
+               .order_by("title").values_list("object_id", "title"))
+    if through is None:
+        return JsonResponse({"results": [{"id": pk, "text": title} for pk, title in entries[:15]]})
+    titles = dict(entries[:200])
+    records = model._default_manager.filter(**{f"{through}_id__in": list(titles)}).values_list("pk", f"{through}_id")
+    rows = sorted(({"id": pk, "text": titles[owner]} for pk, owner in records), key=lambda row: row["text"])
+    return JsonResponse({"results": rows[:15]})
 
 
 def healthz(request: HttpRequest) -> JsonResponse:

@@ -4,12 +4,12 @@ from django.db.models.functions import Coalesce
 from ortaq.agreements.filtersets import (
     AgreementFilterSet,
     AreaFilterSet,
-    CommitmentFilterSet,
     ProgressReportFilterSet,
 )
 from ortaq.agreements.forms import AgreementForm, AreaForm, CommitmentForm, PartyFormSet, ProgressReportForm
 from ortaq.agreements.models import Agreement, Area, Commitment, Party, ProgressReport, editing_parties
-from ortaq.agreements.tables import AgreementTable, AreaTable, CommitmentTable
+from ortaq.agreements.tables import AgreementTable, AreaTable
+from ortaq.analytics.views import TrackerView
 from ortaq.core.views import (
     RecordCreateView,
     RecordDeleteView,
@@ -69,13 +69,8 @@ class AgreementDeleteView(RecordDeleteView):
     model = Agreement
 
 
-class CommitmentListView(RecordListView):
-    model = Commitment
-    table_class = CommitmentTable
-    filterset_class = CommitmentFilterSet
-
-    def get_queryset(self):
-        return super().get_queryset().select_related("agreement", "owner")
+class CommitmentListView(TrackerView):
+    """One commitments page: the tracker's figures above the filterable list (see ortaq.analytics.views)."""
 
 
 class CommitmentDetailView(RecordDetailView):

@@ -9,10 +9,10 @@ from django.db import connection
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods
 
 from ortaq.core import search
-from ortaq.core.history import history_rows, restore_version
+from ortaq.core.history import history_rows, restore_preview, restore_version
 from ortaq.core.models import RegistryModel
 from ortaq.core.permissions import permission_name
 
@@ -52,11 +52,18 @@ def record_history(request: HttpRequest, label: str, pk: int) -> HttpResponse:
     })
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def restore(request: HttpRequest, label: str, pk: int, history_id: int) -> HttpResponse:
+    """GET: what restoring the version would change, and a button to confirm; POST: restore it."""
     record = _get_record_for_user(request, label, pk)
     if not request.user.has_perm("core.restore_version"):
         raise PermissionDenied
+    if not record.history.filter(history_id=history_id).exists():
+        raise Http404(history_id)
+    if request.method == "GET":
+        historical, changes = restore_preview(record, history_id)
+        return render(request, "core/restore_confirm.html", {
+            "record": record, "meta": record._meta, "historical": historical, "changes": changes})
     restored = restore_version(record, history_id)
     messages.success(request, _("Восстановлена прежняя версия записи «%(record)s».") % {"record": restored})
     return redirect(restored.get_absolute_url())

@@ -128,7 +128,12 @@ HISTORY_TYPES = {"+": _("создание"), "~": _("изменение"), "-": 
 
 @register.filter
 def history_type(historical) -> str:
-    """The kind of change in Russian (simple-history ships no Russian words)."""
+    """The kind of change in Russian (simple-history ships no Russian words); a restore names its version."""
+    from ortaq.core.history import restored_from
+
+    restored = restored_from(historical)
+    if restored is not None:
+        return _("восстановление версии от %(date)s") % {"date": formatting.datetime_(restored)}
     return HISTORY_TYPES.get(historical.history_type, historical.history_type)
 
 

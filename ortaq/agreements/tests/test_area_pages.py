@@ -73,3 +73,15 @@ def test_search_for_an_area_word_opens(client, demo, tourism):
     record = agreement("Соглашение о туризме", demo.karaganda, demo.astana)
     commitment(record, "Развивать туризм в регионах", area=tourism)
     assert client.get(reverse("core:search"), {"q": "туризм"}).status_code == 200
+
+
+def test_the_commitments_page_filters_by_area(client, demo, tourism):
+    from ortaq.agreements.models import Area
+
+    other = Area.objects.create(slug="sport-test", name_ru="Спорт (проверка)")
+    record = agreement("Соглашение о спорте и туризме", demo.karaganda, demo.astana)
+    commitment(record, "Провести турслёт", area=tourism)
+    commitment(record, "Провести марафон", area=other)
+    response = client.get(reverse("agreements:commitment_list"), {"area": tourism.pk, "state": "all"})
+    texts = {row.record.text for row in response.context["table"].rows}
+    assert "Провести турслёт" in texts and "Провести марафон" not in texts

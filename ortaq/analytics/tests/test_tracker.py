@@ -146,7 +146,7 @@ def test_it_sees_commitments_loaded_in_bulk_behind_the_receivers(client, built):
 
 
 def test_it_counts_narrowed_views_from_the_rows(client, built):
-    figures = shown(client, NOVEMBER_30, owner="Тестовая ферма трекера")
+    figures = shown(client, NOVEMBER_30, owner_name="Тестовая ферма трекера")
     assert figures["by_owner"] == {built["farm"].pk: expected(NOVEMBER_30)["by_owner"][built["farm"].pk]}
     everything = shown(client, NOVEMBER_30, state="all", agreement=built["deal"].pk)
     assert everything["total"] == Commitment.objects.filter(agreement=built["deal"]).count()

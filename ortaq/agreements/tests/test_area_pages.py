@@ -85,3 +85,15 @@ def test_the_commitments_page_filters_by_area(client, demo, tourism):
     response = client.get(reverse("agreements:commitment_list"), {"area": tourism.pk, "state": "all"})
     texts = {row.record.text for row in response.context["table"].rows}
     assert "Провести турслёт" in texts and "Провести марафон" not in texts
+
+
+def test_an_administrator_adds_an_area_and_an_editor_may_not(client_as, users, demo):
+    url = reverse("agreements:area_create")
+    data = {"name_ru": "Креативная экономика", "name_kk": "", "name_en": "", "slug": "creative"}
+    assert client_as(users.karaganda).post(url, data).status_code == 403
+    response = client_as(users.admin).post(url, data)
+    assert response.status_code == 302
+    area = Area.objects.get(slug="creative")
+    assert response["Location"] == area.get_absolute_url()
+    list_html = client_as(users.viewer).get(reverse("agreements:area_list")).content.decode()
+    assert "Креативная экономика" in list_html and area.get_absolute_url() in list_html

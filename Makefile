@@ -24,6 +24,8 @@ run: $(BIN)/ortaq
 	@echo "  Ortaq: http://$(HOST):$(PORT)/   log in as  admin / ortaq-demo  (administrator)"
 	@echo "  other demo users: karaganda, astana (editors), viewer, outsider — same password"
 	@echo ""
+	@# One background worker beside the web server, stopped with it (Ctrl+C stops both).
+	$(BIN)/ortaq worker & worker=$$!; trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	$(BIN)/gunicorn ortaq.wsgi --bind $(HOST):$(PORT) --workers 2 --access-logfile -
 
 lint: $(BIN)/ortaq

@@ -9,6 +9,7 @@ from types import SimpleNamespace
 import pytest
 
 REPO_ROOT = Path(__file__).resolve().parent
+IMMEDIATE_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 SHARED_DIR = REPO_ROOT.parent / "shared"
 
 
@@ -17,6 +18,11 @@ def pytest_configure(config) -> None:
 
     # Real password hashing costs ~0.3 s per user; the tests create many users.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Jobs run inside the request in tests, so a page read after a write sees it; the queue backends are
+    # tested on their own (ortaq/jobs/tests).
+    from django.test.utils import override_settings
+
+    override_settings(ORTAQ_TASKS="immediate", TASKS=IMMEDIATE_TASKS).enable()
 
 
 def _load_seed_data() -> None:

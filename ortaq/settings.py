@@ -65,6 +65,10 @@ INSTALLED_APPS = [
     "ortaq.foodbelt",
     "ortaq.analytics",
     "ortaq.reader",
+    "django_tasks",
+    "django_tasks_db",
+    "ortaq.jobs",
+    "ortaq.webhooks",
 ]
 
 MIDDLEWARE = [
@@ -129,6 +133,35 @@ def _database_config() -> dict:
 
 
 DATABASES = {"default": _database_config()}
+
+# Background work (Django's task framework): the database is the queue by default (`ortaq worker` runs it,
+# `make run` starts one beside the web server); ORTAQ_TASKS=rq moves the queue to Redis for many workers on
+# many machines; ORTAQ_TASKS=immediate runs every job inside the request (tests, scripts).
+ORTAQ_TASKS = env_str("ORTAQ_TASKS", "db")
+ORTAQ_REDIS_URL = env_str("ORTAQ_REDIS_URL", "redis://127.0.0.1:6379/0")
+TASK_BACKENDS = {
+    "db": "django_tasks_db.DatabaseBackend",
+    "rq": "django_tasks_rq.RQBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+TASKS = {"default": {"BACKEND": TASK_BACKENDS.get(ORTAQ_TASKS, TASK_BACKENDS["db"]), "QUEUES": ["default"]}}
+if ORTAQ_TASKS == "rq":
+    INSTALLED_APPS.append("django_rq")
+RQ_QUEUES = {"default": {"URL": ORTAQ_REDIS_URL, "DEFAULT_TIMEOUT": 3600}}
+# The cache carries a running job's progress from the worker to the pages (an import holds its transaction
+# open, so progress cannot go through the database): Redis where the queue is, files beside the database
+# otherwise.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": ORTAQ_REDIS_URL}
+          if ORTAQ_TASKS == "rq" else
+          {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": str(VAR_DIR / "cache")}}
+# Rollups a write made stale are refreshed by a worker; a reader refreshes them itself only when they
+# have waited longer than this (no worker running).
+ORTAQ_ROLLUP_MAX_LAG_SECONDS = env_int("ORTAQ_ROLLUP_MAX_LAG_SECONDS", 60)
+# The reminders go out once a day at this local hour, sent by the worker (no cron needed); -1 turns it off.
+ORTAQ_REMIND_HOUR = env_int("ORTAQ_REMIND_HOUR", 8)
+# Webhook deliveries: attempts and the first retry delay (doubled each time).
+ORTAQ_WEBHOOK_ATTEMPTS = env_int("ORTAQ_WEBHOOK_ATTEMPTS", 5)
+ORTAQ_WEBHOOK_BACKOFF_SECONDS = env_int("ORTAQ_WEBHOOK_BACKOFF_SECONDS", 30)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [

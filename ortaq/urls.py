@@ -21,6 +21,7 @@ urlpatterns = [
     path("foodbelt/", include("ortaq.foodbelt.urls")),
     path("analytics/", include("ortaq.analytics.urls")),
     path("reader/", include("ortaq.reader.urls")),
+    path("jobs/", include("ortaq.jobs.urls")),
     # Uploaded files, in development and production alike: a permission check, then always a download.
     path("media/<path:path>", media_file, name="media"),
 ]

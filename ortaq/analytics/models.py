@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -63,6 +64,7 @@ class StaleRegion(models.Model):
     """A region whose rollups a write has made stale; region_id 0 stands for the whole-registry rows."""
 
     region_id = models.BigIntegerField(primary_key=True)
+    marked_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         verbose_name = _("устаревшие итоги региона")

@@ -7,11 +7,14 @@ Every figure is computed by the database with GROUP BY queries; Python only move
 
 from __future__ import annotations
 
+import datetime
 from collections import defaultdict
 from decimal import Decimal
 
-from django.db import connection, transaction
+from django.conf import settings
+from django.db import connection, models, transaction
 from django.db.models import Q
+from django.utils import timezone
 
 from ortaq.analytics import membership, supply, touches
 from ortaq.analytics.models import PairYear, StaleRegion, Tally
@@ -35,11 +38,15 @@ def mark_stale(region_ids, whole_registry: bool = True) -> None:
     StaleRegion.objects.bulk_create([StaleRegion(region_id=pk) for pk in ids], ignore_conflicts=True)
 
 
-def ensure_fresh() -> None:
-    """Recompute whatever writes have made stale (one query when nothing is)."""
-    stale = list(StaleRegion.objects.values_list("region_id", flat=True))
-    if not stale:
+def ensure_fresh(max_lag: int | None = None) -> None:
+    """Recompute whatever writes have made stale (one query when nothing is); with `max_lag`, only when a
+    mark has waited longer than that many seconds (a worker refreshes sooner; this is the fallback)."""
+    marks = dict(StaleRegion.objects.values_list("region_id", "marked_at"))
+    if not marks:
         return
+    if max_lag is not None and min(marks.values()) > timezone.now() - datetime.timedelta(seconds=max_lag):
+        return
+    stale = list(marks)
     with transaction.atomic():
         StaleRegion.objects.filter(region_id__in=stale).delete()
         if GLOBAL in stale:
@@ -47,6 +54,19 @@ def ensure_fresh() -> None:
         for region_id in stale:
             if region_id != GLOBAL:
                 _refresh_region(region_id)
+
+
+def ensure_fresh_for_reader() -> None:
+    """What a page does before reading rollups: nothing while a worker will refresh them soon; the refresh
+    itself when jobs run inside requests, or when the marks are older than ORTAQ_ROLLUP_MAX_LAG_SECONDS."""
+    background = settings.ORTAQ_TASKS != "immediate"
+    ensure_fresh(settings.ORTAQ_ROLLUP_MAX_LAG_SECONDS if background else None)
+
+
+def pending_since(region_id: int | None = None) -> datetime.datetime | None:
+    """When the oldest write not yet counted in this region's rollups (or the whole registry's) happened."""
+    marks = StaleRegion.objects.filter(region_id__in=[region_id or GLOBAL, GLOBAL] if region_id else [GLOBAL])
+    return marks.aggregate(oldest=models.Min("marked_at"))["oldest"]
 
 
 def refresh_all() -> None:

@@ -11,7 +11,7 @@ from django.utils import timezone
 from ortaq.agreements.models import DUE_SOON_DAYS, Commitment
 from ortaq.analytics.intensity import SUMS, explain, intensity
 from ortaq.analytics.models import PairYear, Tally
-from ortaq.analytics.rollups import ensure_fresh
+from ortaq.analytics.rollups import ensure_fresh_for_reader as ensure_fresh
 from ortaq.regions.models import Region
 
 OPEN_STATUSES = ("open", "in_progress")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import connection, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
@@ -29,13 +30,24 @@ def _regions_of(instance) -> set[int]:
 
 
 def _mark(regions: set[int], whole_registry: bool = False) -> None:
-    from ortaq.analytics.rollups import ensure_fresh, mark_stale
+    from ortaq.analytics.rollups import mark_stale
 
     mark_stale(regions, whole_registry)
     if _only_test_transactions():
+        _refresh_soon()
+    else:
+        transaction.on_commit(_refresh_soon)
+
+
+def _refresh_soon() -> None:
+    """Refresh in this process when jobs run inside requests; otherwise queue one coalesced refresh job."""
+    from ortaq.analytics.rollups import ensure_fresh
+    from ortaq.jobs import runner
+
+    if settings.ORTAQ_TASKS == "immediate":
         ensure_fresh()
     else:
-        transaction.on_commit(ensure_fresh)
+        runner.start("rollups")
 
 
 def _only_test_transactions() -> bool:

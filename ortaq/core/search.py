@@ -274,3 +274,4 @@ def rebuild_index(stdout=None, missing_only: bool = True) -> int:
         if stdout is not None:
             stdout.write(f"индекс поиска: {model._meta.verbose_name_plural} готово")
     return added
+

@@ -15,12 +15,23 @@ from .morph import analyzer
 from .nlp import Analysis, NatashaModels
 from .normalize import Normalized, normalize
 from .rules.agreements import find_agreements
+from .rules.commitments import find_commitments
 from .rules.common import Mention, overlaps
 from .rules.events import dedupe_events, find_events
 from .rules.figures import dedupe_figures, find_figures
-from .rules.orgs import adjective_orgs, cluster_orgs, gov_bodies, legal_orgs, merge_orgs, named_orgs, ner_orgs
+from .rules.orgs import (
+    adjective_orgs,
+    cluster_orgs,
+    gov_bodies,
+    legal_orgs,
+    merge_orgs,
+    named_orgs,
+    ner_extent,
+    ner_orgs,
+)
 from .rules.persons import assign_positions, group_persons
-from .rules.places import PlaceFinder, capital_code, doc_country, home_region
+from .rules.places import PlaceFinder, capital_code, doc_country, find_districts, home_region
+from .rules.supply import find_supplies
 
 
 @dataclass
@@ -85,10 +96,14 @@ class Pipeline:
                                m.last, source="gazetteer", extra={"known": p}))
         return out
 
-    def organizations(self, an: Analysis, places: list[Mention]) -> list[Mention]:
-        """All organization mentions, strongest rule first."""
+    def organizations(self, an: Analysis, places: list[Mention], districts: list[Mention] | None = None) -> list[Mention]:
+        """All organization mentions, strongest rule first («акиматы A и B районов» split like regions)."""
         countries = self.places.countries
-        return merge_orgs([self._known_orgs(an), legal_orgs(an), named_orgs(an), adjective_orgs(an), gov_bodies(an, places, self.places.adjectives),
+        if districts is None:
+            districts = find_districts(an, places)
+        split = places + [d for d in districts if d.source == "coordinated"]
+        return merge_orgs([self._known_orgs(an), legal_orgs(an), named_orgs(an), adjective_orgs(an),
+                           gov_bodies(an, split, self.places.adjectives),
                            ner_orgs(an, places, countries)], an)
 
     def extract(self, text: str, doc_id: str) -> dict[str, Any]:
@@ -99,8 +114,10 @@ class Pipeline:
             return self.extract_kazakh(text, doc_id)
         norm, an = self.analyse(text)
         places = self.places.find(an)
-        orgs = self.organizations(an, places)
+        districts = find_districts(an, places)
+        orgs = self.organizations(an, places, districts)
         places = [p for p in places if not any(o.source in ("legal", "named") and overlaps(o, p) for o in orgs)]
+        districts = [d for d in districts if not any(o.source in ("legal", "named") and overlaps(o, d) for o in orgs)]
         ctx = {"country": doc_country(places), "capital": capital_code(places), "home": home_region(an, places)}
         known = self._known_persons(an)
         persons = group_persons(an, known, places)
@@ -110,10 +127,13 @@ class Pipeline:
                 if kp and kp.title and not p.position:
                     p.position = {"title": kp.title, "region": kp.region, "organization": kp.organization}
         assign_positions(an, persons, places, orgs, self.places.adjectives, ctx)
-        agreements = find_agreements(an, orgs, places, persons, self.places.names)
+        agreements = find_agreements(an, orgs, places, persons, self.places.names, districts)
         events = dedupe_events(find_events(an, places, orgs, ctx["home"]))
         dateline = find_dateline(an.text)
-        figures = dedupe_figures(find_figures(an, dateline))
+        found_figures = find_figures(an, dateline)
+        figures = dedupe_figures(found_figures)
+        commitments = find_commitments(an, agreements, dateline)
+        supplies = find_supplies(an, found_figures, places, ctx["home"], dateline)
 
         def spans(pairs) -> list[list[int]]:
             return [list(norm.to_original(s, e)) for s, e in pairs]
@@ -141,6 +161,13 @@ class Pipeline:
             "events": [{"kind": e.kind, "title": e.title, "region": e.region, "spans": spans(s)} for e, s in events],
             "figures": [{"kind": f.kind, "value": _num(f.value), "unit": f.unit, "qualifier": f.qualifier,
                          "year": f.year, "spans": spans(s)} for f, s in figures],
+            "commitments": [{"text": c.text, "agreement": c.agreement, "due_year": c.due_year,
+                             "due_date": c.due_date.isoformat() if c.due_date else None,
+                             "spans": spans([(c.start, c.stop)])} for c in commitments],
+            "supplies": [{"kind": s.kind, "region": s.region, "product": s.product, "year": s.year,
+                          "volume_tonnes": _num(round(s.volume_tonnes, 3)) if s.volume_tonnes is not None else None,
+                          "value_tenge": _num(round(s.value_tenge, 2)) if s.value_tenge is not None else None,
+                          "qualifier": s.qualifier, "spans": spans(s.spans)} for s in supplies],
         }
 
     def extract_kazakh(self, text: str, doc_id: str) -> dict[str, Any]:
@@ -163,7 +190,8 @@ class Pipeline:
                 continue
             item["spans"].append([start, end])
         return {"id": doc_id, "language": "kk", "regions": list(regions.values()), "persons": list(persons.values()),
-                "organizations": list(orgs.values()), "agreements": [], "events": [], "figures": []}
+                "organizations": list(orgs.values()), "agreements": [], "events": [], "figures": [],
+                "commitments": [], "supplies": []}
 
     def entity_mentions(self, text: str) -> list[EntityMention]:
         """Typed PER / ORG / LOC mentions (Natasha + organization rules + gazetteer), spans in the original."""
@@ -172,7 +200,8 @@ class Pipeline:
         orgs = self.organizations(an, places)
         out: list[EntityMention] = []
         for o in orgs:
-            s, e = norm.to_original(o.start, o.stop)
+            first, last = ner_extent(an, o)
+            s, e = norm.to_original(an.tokens[first].start, an.tokens[last - 1].stop)
             out.append(EntityMention("ORG", s, e, text[s:e]))
         taken = {(m.start, m.end) for m in out}
         for span in an.ner:

@@ -3,31 +3,30 @@
 from __future__ import annotations
 
 import datetime
-import hashlib
 import re
-import time
 from decimal import Decimal
-from pathlib import Path
 
 from django import forms
-from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from ortaq.core.permissions import is_administrator
 from ortaq.core.uploads import KIND_LABELS, UploadRefused, detect_kind
-from ortaq.foodbelt import importer, supplier_import
+from ortaq.foodbelt import importer, staging, supplier_import
 from ortaq.foodbelt.exports import file_response
 from ortaq.foodbelt.models import ProductCategory, Supplier
-from ortaq.foodbelt.tabular import UnreadableFile, read_rows
+from ortaq.jobs import runner
+from ortaq.jobs.models import Job
 from ortaq.regions.models import Region
 
+IMPORT_JOBS = ("foodbelt-check", "foodbelt-import")
+
 MAX_UPLOAD = 50 * 1024 * 1024
-TOKEN = re.compile(r"^[0-9a-f]{64}\.(csv|xlsx|txt)$")
 EXAMPLES = {
     "deliveries": ["123456789013", "КХ «Пример»", "{dairy}", datetime.date(2018, 3, 15), Decimal("12.5"),
                    Decimal("3125000"), "{KZ-71}",
@@ -76,49 +75,76 @@ class UploadForm(forms.Form):
         return upload
 
 
-STAGED_FOR = 24 * 3600  # a previewed file not confirmed within a day is deleted
+def _job_of(request: HttpRequest, job_id: str) -> Job:
+    """The user's own import job (administrators see every one)."""
+    jobs = Job.objects.filter(kind__in=IMPORT_JOBS)
+    if not is_administrator(request.user):
+        jobs = jobs.filter(created_by=request.user)
+    try:
+        return runner.with_live_progress([jobs.get(pk=job_id)])[0]
+    except (Job.DoesNotExist, ValidationError, ValueError) as error:
+        raise Http404(job_id) from error
 
 
-def _staging_dir() -> Path:
-    # Outside MEDIA_ROOT: a staged file is never served, backed up or listed with the uploaded documents.
-    path = Path(settings.VAR_DIR) / "staging" / "foodbelt"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+def _start(request: HttpRequest, job_kind: str, kind: str, token: str, file_name: str) -> HttpResponse:
+    job = runner.start(job_kind, user=request.user, kind=kind, token=token, file_name=file_name,
+                       user_id=request.user.pk)
+    return redirect(f"{request.path}?job={job.pk}")
 
 
-def _sweep_staging() -> None:
-    """Delete staged files whose preview was abandoned (never confirmed nor refused)."""
-    cutoff = time.time() - STAGED_FOR
-    for staged in _staging_dir().iterdir():
+def _post(request: HttpRequest, kind: str, context: dict) -> HttpResponse | None:
+    """Upload → a check job; confirm → an import job; cancel → the job stops. None: show the form's errors."""
+    staging.sweep()
+    if request.POST.get("cancel"):
+        runner.cancel(_job_of(request, request.POST["cancel"]))
+        messages.info(request, _("Импорт отменён: ничего не записано."))
+        return redirect(request.path)
+    token, file_name = request.POST.get("token", ""), request.POST.get("file_name", "")[:255]
+    if token:
         try:
-            if staged.is_file() and staged.stat().st_mtime < cutoff:
-                staged.unlink(missing_ok=True)
-        except OSError:  # another request removed it meanwhile
-            continue
+            staging.path_of(token)
+        except staging.UnknownToken as error:
+            raise Http404(token) from error
+        return _start(request, "foodbelt-import", kind, token, file_name)
+    form = UploadForm(request.POST, request.FILES)
+    context["form"] = form
+    if not form.is_valid():
+        return None
+    upload = form.cleaned_data["file"]
+    token, _path = staging.stage(upload)
+    return _start(request, "foodbelt-check", kind, token, upload.name)
 
 
-def _stage(upload) -> tuple[str, Path]:
-    """Keep the uploaded file between the preview and the confirmation, named by its digest."""
-    digest = hashlib.sha256()
-    for chunk in upload.chunks():
-        digest.update(chunk)
-    suffix = ".xlsx" if getattr(upload, "content_kind", "") == "xlsx" else ".csv"
-    token = f"{digest.hexdigest()}{suffix}"
-    path = _staging_dir() / token
-    with open(path, "wb") as stream:
-        for chunk in upload.chunks():
-            stream.write(chunk)
-    return token, path
-
-
-def _run(kind: str, path: Path, file_name: str, user, *, commit: bool) -> importer.ImportResult:
-    with open(path, "rb") as stream:
-        rows = read_rows(stream, path.name)
-        if kind == "suppliers":
-            return supplier_import.import_suppliers(rows, user=user, file_name=file_name, commit=commit)
-        runner = importer.DeliveryImporter(user=user, file_name=file_name, sha256=path.stem,
-                                           default_consumer=Region.objects.by_code(settings.ORTAQ_HOME_REGION))
-        return runner.run(rows, commit=commit)
+def _show_job(request: HttpRequest, job: Job, context: dict, done_url: str) -> HttpResponse | None:
+    """A running job: its progress (the page polls); a finished one: the preview, or the import's outcome."""
+    context["job"] = job
+    if job.is_active:
+        return None
+    if request.htmx:  # the polled fragment: the job has ended, reload the whole page once
+        response = HttpResponse(status=204)
+        response["HX-Refresh"] = "true"
+        return response
+    if job.status == Job.Status.FAILED:
+        context["job_error"] = _("Файл не обработан: %(error)s") % {"error": job.error.splitlines()[0][:300]}
+        return None
+    if job.status != Job.Status.DONE or job.result is None:
+        return None
+    if "unreadable" in job.result:
+        context["job_error"] = _("Файл не читается: %(error)s") % {"error": job.result["unreadable"]}
+        return None
+    result = staging.from_json(job.result)
+    if job.kind == "foodbelt-import" and result.committed:
+        messages.success(request, _("Импортировано: %(added)s, уже были в реестре: %(skipped)s.")
+                         % {"added": result.added, "skipped": result.skipped})
+        return redirect(done_url)
+    token = job.params.get("token", "") if job.kind == "foodbelt-check" and result.ok else ""
+    if token:
+        try:
+            staging.path_of(token)
+        except staging.UnknownToken:
+            token = ""  # imported or expired meanwhile
+    context.update(result=result, token=token, file_name=job.params.get("file_name", ""))
+    return None
 
 
 def _import_page(request: HttpRequest, kind: str, permission: str, title: str, done_url: str) -> HttpResponse:
@@ -128,47 +154,21 @@ def _import_page(request: HttpRequest, kind: str, permission: str, title: str, d
         raise PermissionDenied
     context = {"title": title, "kind": kind, "form": UploadForm(), "result": None, "categories": category_names()}
     if request.method == "POST":
-        token, file_name = request.POST.get("token", ""), request.POST.get("file_name", "")[:255]
-        _sweep_staging()
-        if token:
-            if not TOKEN.match(token) or not (_staging_dir() / token).is_file():
-                raise Http404(token)
-            path = _staging_dir() / token
-            try:
-                result = _run(kind, path, file_name, request.user, commit=True)
-            finally:
-                # Imported or refused, the staged copy is no longer needed (a refusal starts over).
-                path.unlink(missing_ok=True)
-            if result.committed:
-                messages.success(request, _("Импортировано: %(added)s, уже были в реестре: %(skipped)s.")
-                                 % {"added": result.added, "skipped": result.skipped})
-                return redirect(done_url)
-            context.update(result=result, file_name=file_name)
-        else:
-            form = UploadForm(request.POST, request.FILES)
-            context["form"] = form
-            if form.is_valid():
-                upload = form.cleaned_data["file"]
-                token, path = _stage(upload)
-                try:
-                    result = _run(kind, path, upload.name, request.user, commit=False)
-                except UnreadableFile as error:
-                    path.unlink(missing_ok=True)
-                    form.add_error("file", _("Файл не читается: %(error)s") % {"error": error})
-                    return render(request, "foodbelt/import.html", context)
-                except BaseException:
-                    path.unlink(missing_ok=True)
-                    raise
-                context.update(result=result, token=token if result.ok else "", file_name=upload.name)
-                if not result.ok:
-                    path.unlink(missing_ok=True)
+        response = _post(request, kind, context)
+        if response is not None:
+            return response
+    elif request.GET.get("job"):
+        response = _show_job(request, _job_of(request, request.GET["job"]), context, done_url)
+        if response is not None:
+            return response
     if context["result"] is not None and kind == "deliveries":
         ids = {row["supplier_id"] for row in context["result"].sample}
         names = dict(Supplier.objects.filter(pk__in=ids).values_list("pk", "organization__name"))
         for row in context["result"].sample:
             row["supplier"] = names.get(row["supplier_id"], "")
-    return render(request, "foodbelt/import.html", context, status=422 if context["result"] and not
-                  context["result"].ok else 200)
+    template = "foodbelt/_import_job.html" if request.htmx and context.get("job") else "foodbelt/import.html"
+    failed = (context["result"] is not None and not context["result"].ok) or context.get("job_error")
+    return render(request, template, context, status=422 if failed else 200)
 
 
 def import_deliveries(request: HttpRequest) -> HttpResponse:

@@ -13,6 +13,8 @@ from ortaq.agreements.models import Agreement
 from ortaq.core.forms import DateInput
 from ortaq.directory.models import Organization
 from ortaq.events.models import Event, Program, ReportedFigure
+from ortaq.extraction.rules.supply import PRODUCT_CATEGORIES
+from ortaq.foodbelt.models import ProductCategory, Qualifier, SupplyProgram
 from ortaq.reader.inputs import MAX_FILE_BYTES, InputRefused, InputText, from_bytes, from_text
 from ortaq.regions.models import Region
 
@@ -225,8 +227,85 @@ class FigureReviewForm(ReviewForm):
         return cleaned
 
 
+def text_agreements(proposal) -> list[int]:
+    """The registry agreements this text's agreement proposals became (or already matched), nearest first:
+    the one the commitment proposal points at, then the others."""
+    wanted = (proposal.payload.get("proposed") or proposal.payload).get("agreement")
+    found: list[int] = []
+    siblings = proposal.document.proposals.filter(kind="agreement").order_by("ordinal")
+    for sibling in sorted(siblings, key=lambda p: p.ordinal != wanted):
+        pk = sibling.record_id if sibling.status == "accepted" else sibling.matched_id
+        if pk and pk not in found:
+            found.append(pk)
+    return found
+
+
+class CommitmentReviewForm(ReviewForm):
+    """A commitment under an agreement of the same text: that agreement must be accepted (or known) first."""
+
+    agreement = forms.ModelChoiceField(Agreement.objects.none(), label=_("Соглашение"),
+                                       error_messages={"required": _("Сначала примите соглашение, подписанное в "
+                                                                     "этом тексте: обязательство записывается "
+                                                                     "под ним.")})
+    text = forms.CharField(label=_("Обязательство"), widget=forms.Textarea(attrs={"rows": 2}))
+    due_date = forms.DateField(label=_("Срок"), required=False, widget=DateInput())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.proposal is not None:
+            self.fields["agreement"].queryset = Agreement.objects.filter(pk__in=text_agreements(self.proposal))
+
+    @classmethod
+    def initial_from(cls, proposal) -> dict:
+        found = text_agreements(proposal)
+        return {"agreement": found[0] if found else None, "text": proposal.payload.get("text") or "",
+                "due_date": proposal.payload.get("due_date")}
+
+
+def supply_program_for(region: str | None) -> SupplyProgram | None:
+    """The program the region supplies (or the only program there is)."""
+    programs = SupplyProgram.objects.all()
+    if region:
+        found = programs.filter(regions__code=region).first()
+        if found:
+            return found
+    return programs.first() if programs.count() == 1 else None
+
+
+class SupplyReviewForm(ReviewForm):
+    """A food-belt figure reported by the text: a reported total of a supplying region, product and year."""
+
+    supply_program = forms.ModelChoiceField(SupplyProgram.objects.all(), label=_("Программа поставок"))
+    region = region_field(required=True)
+    category = forms.ModelChoiceField(ProductCategory.objects.all(), to_field_name="slug", required=False,
+                                      label=_("Категория продукции (пусто — всего)"))
+    year = forms.IntegerField(label=_("Год"), min_value=1991, max_value=2100)
+    kind = forms.ChoiceField(label=_("Вид"), choices=ReportedSupplyTotal.Kind.choices)
+    volume_tonnes = forms.DecimalField(label=_("Объём, т"), max_digits=14, decimal_places=3, min_value=0,
+                                       required=False)
+    value_tenge = forms.DecimalField(label=_("Сумма, тенге"), max_digits=18, decimal_places=2, min_value=0,
+                                     required=False)
+    qualifier = forms.ChoiceField(label=_("Оговорка"), choices=[("", "—"), *Qualifier.choices], required=False)
+
+    @classmethod
+    def initial_from(cls, proposal) -> dict:
+        payload = proposal.payload
+        program = supply_program_for(payload.get("region"))
+        published = proposal.document.published_on
+        return {**payload, "supply_program": program.pk if program else None,
+                "category": PRODUCT_CATEGORIES.get(payload.get("product") or ""),
+                "year": payload.get("year") or (published.year if published else None)}
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        if cleaned.get("volume_tonnes") is None and cleaned.get("value_tenge") is None:
+            raise forms.ValidationError(_("Укажите объём или сумму поставок."))
+        return cleaned
+
+
 FORMS = {"region": RegionReviewForm, "organization": OrganizationReviewForm, "person": PersonReviewForm,
-         "agreement": AgreementReviewForm, "event": EventReviewForm, "figure": FigureReviewForm}
+         "agreement": AgreementReviewForm, "event": EventReviewForm, "figure": FigureReviewForm,
+         "commitment": CommitmentReviewForm, "supply": SupplyReviewForm}
 
 
 def review_form(proposal, data=None) -> ReviewForm:

@@ -82,6 +82,19 @@ def _region_names() -> dict[str, str]:
     return {code: name for code, name, _names in region_entries()}
 
 
+def supply_label(payload: dict, first: dict) -> str:
+    """«33000 т, 450000000 ₸ — Костанайская область, 2025»: a supply proposal's figures, region and year."""
+    figures = []
+    for key, unit in (("volume_tonnes", "т"), ("value_tenge", "₸")):
+        value = payload.get(key) if payload.get(key) is not None else first.get(key)
+        if value is not None:
+            figures.append(f"{value} {unit}")
+    region = region_name(payload.get("region") or first.get("region"))
+    year = payload.get("year") or first.get("year")
+    where = ", ".join(str(x) for x in (region, year) if x)
+    return " — ".join(x for x in (", ".join(figures), where) if x)
+
+
 class Proposal(models.Model):
     """One fact the pipeline proposes (a SCHEMA.md item), with its spans, sentence, match and decision."""
 
@@ -92,6 +105,8 @@ class Proposal(models.Model):
         AGREEMENT = "agreement", _("соглашение")
         EVENT = "event", _("событие")
         FIGURE = "figure", _("показатель")
+        COMMITMENT = "commitment", _("обязательство")
+        SUPPLY = "supply", _("поставки")
 
     class Status(models.TextChoices):
         PENDING = "pending", _("ждёт решения")
@@ -150,6 +165,10 @@ class Proposal(models.Model):
             return " — ".join(p.get("parties") or first.get("parties") or []) or str(p.get("kind"))
         if self.kind == self.Kind.EVENT:
             return p.get("title") or first.get("title") or p.get("kind") or ""
+        if self.kind == self.Kind.COMMITMENT:
+            return p.get("text") or first.get("text") or ""
+        if self.kind == self.Kind.SUPPLY:
+            return supply_label(p, first)
         if self.kind == self.Kind.FIGURE:
             return f"{p.get('value')} {p.get('unit') or first.get('unit') or ''}".strip()
         if self.kind == self.Kind.PERSON and p.get("last_name"):

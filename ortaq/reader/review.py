@@ -11,7 +11,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ortaq.agreements.models import Agreement, Party, editing_parties
+from ortaq.agreements.models import Agreement, Commitment, Party, editing_parties
 from ortaq.core.permissions import can_change_record, permission_name
 from ortaq.directory.models import Organization, Person, Position
 from ortaq.events.models import Event, ReportedFigure
@@ -178,6 +178,40 @@ class Acceptor:
         qualifier = self.payload.get("qualifier") or ""
         if qualifier and qualifier in {c for c, _l in model._meta.get_field("qualifier").choices or []}:
             record.qualifier = qualifier
+        record.save()
+        self.touched.append(record)
+        return record
+
+    def commitment(self):
+        """A commitment under the agreement of the same text; the agreement is touched too, so that accepting
+        needs edit rights on it (one scope rule) and it is cited with the commitment's sentence."""
+        payload = self.payload
+        agreement = self._linked(Agreement.objects.get(pk=payload["agreement"]))
+        due = datetime.date.fromisoformat(payload["due_date"]) if payload.get("due_date") else None
+        found = agreement.commitments.filter(text__iexact=payload["text"].strip()).first() if self.link else None
+        if found:
+            return self._linked(found)
+        return self._create(Commitment, agreement=agreement, text=payload["text"].strip(), due_date=due)
+
+    def supply(self):
+        """A reported food-belt total of the supplying region, product category, year and kind (plan/actual):
+        the figures go onto the record for those keys, which is created when there is none."""
+        from ortaq.foodbelt.models import ProductCategory, SupplyProgram
+
+        payload = self.payload
+        keys = {"program": SupplyProgram.objects.get(pk=payload["supply_program"]),
+                "region": self._region(payload["region"]), "year": payload["year"],
+                "kind": payload.get("kind") or ReportedSupplyTotal.Kind.ACTUAL,
+                "category": ProductCategory.objects.get(pk=payload["category"]) if payload.get("category") else None}
+        record = ReportedSupplyTotal.objects.filter(**keys).first()
+        if record is None:
+            self._may_add(ReportedSupplyTotal)
+            record = ReportedSupplyTotal(**keys, as_of=self.proposal.document.published_on,
+                                         note=_("Из пресс-релиза."))
+        for field_name in ("volume_tonnes", "value_tenge"):
+            if payload.get(field_name) not in (None, ""):
+                setattr(record, field_name, payload[field_name])
+        record.qualifier = payload.get("qualifier") or record.qualifier
         record.save()
         self.touched.append(record)
         return record

@@ -4,7 +4,8 @@ Confidence of a proposal (0–1), a simple additive score:
   0.6 for being found by the rules at all,
   +0.1 when the text mentions it more than once,
   +0.1 when it is complete (a person with a post, an organization with a region, an event with a title,
-       a figure with a year; an agreement needs two parties, otherwise −0.3),
+       a figure with a year, a commitment with its due year, a supply figure with its region and year;
+       an agreement needs two parties, otherwise −0.3),
   +0.15 × the match score when the registry already has it.
 """
 
@@ -24,7 +25,8 @@ from ortaq.reader.models import Proposal, Reading
 from ortaq.sources.models import Document, text_digest
 
 KINDS = [("regions", "region"), ("persons", "person"), ("organizations", "organization"),
-         ("agreements", "agreement"), ("events", "event"), ("figures", "figure")]
+         ("agreements", "agreement"), ("events", "event"), ("figures", "figure"),
+         ("commitments", "commitment"), ("supplies", "supply")]
 
 
 @dataclass
@@ -77,6 +79,8 @@ def confidence(kind: str, payload: dict, spans: list, match_score: float) -> flo
         "agreement": len(payload.get("parties") or []) >= 2,
         "event": bool(payload.get("title")),
         "figure": payload.get("year") is not None,
+        "commitment": payload.get("due_year") is not None,
+        "supply": bool(payload.get("region")) and payload.get("year") is not None,
     }[kind]
     if complete:
         score += 0.1

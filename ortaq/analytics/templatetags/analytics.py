@@ -58,3 +58,21 @@ def program_food_belt(program):
 
     # The food belt summarises its supply programs; an events program has none of its own.
     return supply.program_summary(program) if hasattr(program, "consumer_region_id") else None
+
+
+@register.simple_tag
+def rollup_note(region_id: int | None = None) -> str:
+    """While a worker is still counting recent writes: say how old the figures shown are."""
+    from django.utils import timezone
+    from django.utils.html import format_html
+    from django.utils.translation import ngettext
+
+    from ortaq.analytics.rollups import pending_since
+
+    since = pending_since(region_id)
+    if since is None:
+        return ""
+    seconds = max(1, int((timezone.now() - since).total_seconds()))
+    text = ngettext("Итоги обновлены %(n)s секунду назад; последние изменения учитываются.",
+                    "Итоги обновлены %(n)s секунд назад; последние изменения учитываются.", seconds) % {"n": seconds}
+    return format_html('<p class="muted rollup-note" role="status">{}</p>', text)

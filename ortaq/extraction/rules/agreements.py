@@ -100,12 +100,17 @@ class Parties:
     """The candidate parties of a text: organizations, regions, countries and signatories, by token."""
 
     def __init__(self, an: Analysis, orgs: list[Mention], places: list[Mention], persons: list,
-                 region_names: dict[str, str]) -> None:
+                 region_names: dict[str, str], districts: list[Mention] | None = None) -> None:
         self.an = an
         self.places = places
         self.region_names = region_names
+        self.districts = [d for d in districts or [] if not any(o.first <= d.first < o.last for o in orgs)]
+        # the region after a district («Уланский район ВКО») only says where the district is
+        qualifiers = {d.last for d in self.districts}
         mentions = [o for o in orgs if not _reporter(an, o)]
-        mentions += [p for p in places if not any(o.first <= p.first < o.last for o in orgs)]
+        mentions += [p for p in places if not any(o.first <= p.first < o.last for o in orgs)
+                     and p.first not in qualifiers]
+        mentions += self.districts
         for person in persons:
             party = _signatory_party(person, region_names)
             for m in person.mentions:
@@ -157,7 +162,13 @@ class Parties:
         return self.within(start, stop)
 
     def main_regions(self, before: int) -> list[Mention]:
-        """«Стороны», «регионы»: the two regions (else countries) the text names most up to token `before`."""
+        """«Стороны», «регионы»: the two regions (else countries) the text names most up to token `before`; the
+        two districts when the text is about districts («делегация … района посетила … район», «районы»)."""
+        districts = [m for m in self.districts if m.first < before]
+        regions = [m for m in self.places if m.kind == "region" and m.first < before]
+        if len({m.name for m in districts}) >= 2 and len(districts) >= len(regions):
+            counts = Counter(m.name for m in districts)
+            return [next(m for m in districts if m.name == n) for n, _ in counts.most_common(2)]
         for kinds in (("region",), ("country",)):
             seen = [m for m in self.places if m.kind in kinds and m.first < before]
             counts = Counter(m.name for m in seen)
@@ -198,7 +209,7 @@ def _unique(mentions: list[Mention]) -> list[Mention]:
 
 def _clean(parties: list[Mention], an: Analysis) -> list[Mention]:
     """Countries named beside regions or organizations, and bodies named without a proper name, drop out."""
-    concrete = [m for m in parties if m.kind != "country"]
+    concrete = [m for m in parties if m.kind not in ("country", "district")]
     if len(concrete) >= 2:
         parties = concrete
     named = [m for m in parties if m.kind != "org" or m.code or m.source in ("legal", "named", "adjective", "gazetteer")
@@ -208,10 +219,22 @@ def _clean(parties: list[Mention], an: Analysis) -> list[Mention]:
     return _unique(parties)
 
 
-def _subject(an: Analysis, verb: int) -> tuple[int, int] | None:
-    """Token range of the signing verb's subject subtree."""
+def _subject_verb(an: Analysis, verb: int) -> int:
+    """The verb whose subject the signing verb shares: «Стороны обсудили … и подписали …» → «обсудили»."""
     toks = an.tokens
     sent = an.sents[toks[verb].sent]
+    own = any(toks[x].head == verb and toks[x].rel.startswith("nsubj") for x in range(sent.first, sent.last))
+    head = toks[verb].head
+    if not own and toks[verb].rel == "conj" and head >= 0 and toks[head].pos == "VERB":
+        return head
+    return verb
+
+
+def _subject(an: Analysis, verb: int) -> tuple[int, int] | None:
+    """Token range of the signing verb's subject subtree (a coordinated verb's shared subject included)."""
+    toks = an.tokens
+    sent = an.sents[toks[verb].sent]
+    verb = _subject_verb(an, verb)
     subj = [x for x in range(sent.first, sent.last) if toks[x].head == verb and toks[x].rel in ("nsubj", "nsubj:pass")]
     if not subj:
         return None
@@ -253,6 +276,7 @@ def _with_parties(an: Analysis, parties: Parties, k: int, verb: int | None) -> l
 def _generic_subject(an: Analysis, verb: int) -> bool:
     toks = an.tokens
     sent = an.sents[toks[verb].sent]
+    verb = _subject_verb(an, verb)
     return any(toks[x].lemma in GENERIC_PARTIES and toks[x].head == verb and toks[x].rel.startswith("nsubj")
                for x in range(sent.first, sent.last))
 
@@ -300,9 +324,10 @@ def _between(an: Analysis, parties: Parties, k: int) -> list[Mention]:
 
 
 def find_agreements(an: Analysis, orgs: list[Mention], places: list[Mention], persons: list,
-                    region_names: dict[str, str] | None = None) -> list[Agreement]:
+                    region_names: dict[str, str] | None = None,
+                    districts: list[Mention] | None = None) -> list[Agreement]:
     """Agreements with at least two parties, from every signed document the text reports."""
-    parties = Parties(an, orgs, places, persons, region_names or {})
+    parties = Parties(an, orgs, places, persons, region_names or {}, districts)
     out: list[Agreement] = []
     toks = an.tokens
     for k, t in enumerate(toks):

@@ -251,6 +251,10 @@ def gov_bodies(an: Analysis, places: list[Mention], adjectives: dict[str, str] |
                 j += 1
                 continue
             break
+        if not regions and _plural(t):
+            listed, close = _dash_list(an, chain_end, place_at)
+            if len(listed) >= 2:
+                regions, chain_end = listed, close
         has_adj_name = first < i and toks[first].text[:1].isupper() and first > an.sents[t.sent].first
         if chain_end == i + 1 and not has_adj_name and not t.text[:1].isupper():
             i += 1
@@ -280,6 +284,27 @@ def gov_bodies(an: Analysis, places: list[Mention], adjectives: dict[str, str] |
                                code=code, source="gov"))
         i = chain_end
     return out
+
+
+def _dash_list(an: Analysis, j: int, place_at: dict[int, Mention]) -> tuple[list[Mention], int]:
+    """«Акиматы трёх мегаполисов — Астаны, Алматы и Шымкента —»: the places listed between dashes (or in
+    brackets) right after a plural body, and the token index after the list."""
+    toks = an.tokens
+    if j >= len(toks) or toks[j].text not in ("—", "–", "("):
+        return [], j
+    found: list[Mention] = []
+    k = j + 1
+    while k < len(toks) and toks[k].sent == toks[j].sent:
+        if k in place_at:
+            found.append(place_at[k])
+            k = place_at[k].last
+        elif toks[k].text in (",", "и") and found:
+            k += 1
+        elif toks[k].text in ("—", "–", ")") and found:
+            return found, k
+        else:
+            break
+    return [], j
 
 
 def named_orgs(an: Analysis) -> list[Mention]:
@@ -484,3 +509,47 @@ def cluster_orgs(orgs: list[Mention]) -> list[list[Mention]]:
         else:
             groups.append([m])
     return groups
+
+
+QUOTE_MARKS = {"«", "»", '"', "“", "”", "„"}
+#: Generic nouns that say what kind of organization a proper name is: «компания Nokia», «мессенджер WhatsApp».
+DESCRIPTORS = NAMED_HEADS | {"медиахолдинг", "инвестфонд", "издание", "канал", "сеть", "соцсеть", "мессенджер",
+                             "сервис", "фракция", "авиакомпания", "автопроизводитель", "оператор", "ритейлер",
+                             "галерея", "группировка", "портал", "студия", "киностудия", "лейбл", "гигант",
+                             "монополист", "концерн", "коллектив", "команда", "ансамбль", "журнал", "газета",
+                             "радиостанция", "телеканал", "агенство", "интернет-компания", "интернет-гигант",
+                             "блог-сервис", "рок-группа", "панк-группа", "поисковик", "маркетплейс"}
+
+
+def _descriptor(t: Token) -> bool:
+    if not t.text.isalpha() and "-" not in t.text:
+        return False
+    return t.lemma in DESCRIPTORS or t.lemma.rsplit("-", 1)[-1] in DESCRIPTORS
+
+
+def ner_extent(an: Analysis, m: Mention) -> tuple[int, int]:
+    """Token range of an organization as a named-entity span: without the quote marks around the name, and
+    with the generic noun (and its adjectives) naming its kind right before a proper name: «российской
+    компании «Роснефть»» → «российской компании «Роснефть»; «мессенджер WhatsApp»."""
+    toks = an.tokens
+    first, last = m.first, m.last
+    while last - first > 1 and toks[last - 1].text in QUOTE_MARKS:
+        last -= 1
+    while last - first > 1 and toks[first].text in QUOTE_MARKS:
+        first += 1
+    if not (toks[first].text[:1].isupper() or toks[first].text[:1].isdigit() or toks[first].text[:1].isascii()):
+        return first, last
+    k = first - 1
+    if k >= 0 and toks[k].text in QUOTE_MARKS:
+        k -= 1
+    start = first
+    sent = toks[first].sent
+    while k >= 0 and toks[k].sent == sent and _descriptor(toks[k]) and \
+            (toks[k].text.islower() or k == an.sents[sent].first):
+        start = k
+        k -= 1
+        while k >= 0 and toks[k].sent == sent and toks[k].pos == "ADJ" and toks[k].text.islower() and \
+                toks[k].case == toks[start].case:
+            start = k
+            k -= 1
+    return start, last

@@ -150,3 +150,45 @@ def home_region(an: Analysis, places: list[Mention]) -> str | None:
                 an.tokens[m.first - 1].head == -1:
             scores[m.code] += 1
     return scores.most_common(1)[0][0]
+
+
+def _district_name(adj: Token, head: Token) -> str:
+    """«Байзакского» + «районов» → «Байзакский район»."""
+    word = inflect_word(adj.text, adj.case or head.case, "nomn", "sing", "masc", ("ADJF",))
+    if not word.lower().endswith(("ий", "ый", "ой")):
+        word = ADJ_ENDING.sub("", word) + ("ий" if word[-3:-2] in "кгхжшчщ" else "ый")
+    return f"{word} район"
+
+
+def find_districts(an: Analysis, places: list[Mention]) -> list[Mention]:
+    """District mentions: «Мамлютский район», «Уланского района ВКО», «Байзакского и Сарыагашского районов» (one
+    each, with the genitive phrase and the region named right after as their code). Not «автономный район»."""
+    out: list[Mention] = []
+    toks = an.tokens
+    region_at = {m.first: m for m in places if m.kind == "region"}
+    for k, head in enumerate(toks):
+        if head.lemma != "район" or k == 0:
+            continue
+        adj = toks[k - 1]
+        if not (adj.text[:1].isupper() and ADJ_ENDING.search(adj.low)) or adj.sent != head.sent:
+            continue
+        after = region_at.get(k + 1)
+        code = after.code if after is not None else None
+        adjectives = [adj]
+        j = k - 2
+        while j >= 1 and toks[j].text in ("и", ",") and toks[j - 1].text[:1].isupper() and \
+                ADJ_ENDING.search(toks[j - 1].low) and (j - 1) not in region_at:
+            adjectives.insert(0, toks[j - 1])
+            j -= 2
+        for a in adjectives:
+            last = k + 1 if a is adj else a.i + 1
+            out.append(Mention("district", _district_name(a, head), a.start, toks[last - 1].stop, a.i, last, code=code,
+                               source="coordinated" if len(adjectives) > 1 else "district",
+                               extra={"phrase": _district_phrase(a, head)}))
+    return out
+
+
+def _district_phrase(adj: Token, head: Token) -> str:
+    """«Жуалынского» + «районов» → «Жуалынского района»: the head noun made singular in its own case."""
+    case = head.case or adj.case or "nomn"
+    return f"{adj.text} {inflect_word(head.text, head.case, case, 'sing', None, ('NOUN',))}"

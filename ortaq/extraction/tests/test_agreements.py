@@ -125,3 +125,44 @@ def test_headline_and_report_are_one_agreement(pipeline):
     found = agreements(pipeline, text)
     assert len(found) == 1
     assert found[0][0] == "agreement"
+
+
+def test_district_akimat_and_administration_are_parties(pipeline):
+    text = ("Акимат Катон-Карагайского района и администрация Усть-Коксинского района Республики Алтай "
+            "подписали соглашение о развитии туризма.")
+    assert agreements(pipeline, text) == [("agreement", sorted(["Акимат Катон-Карагайского района",
+                                                                "Администрация Усть-Коксинского района Республики Алтай"]))]
+
+
+def test_akimats_of_coordinated_districts_are_two_parties(pipeline):
+    text = "Подписан меморандум между акиматами Жуалынского и Таласского районов о поставках кормов."
+    assert agreements(pipeline, text) == [
+        ("memorandum", sorted(["Акимат Жуалынского района", "Акимат Таласского района"]))]
+
+
+def test_the_sides_are_the_two_districts_of_the_visit(pipeline):
+    text = ("Делегация Бородулихинского района ВКО посетила Поспелихинский район Алтайского края. "
+            "Гостей встретил глава Поспелихинского района. Стороны подписали соглашение о сотрудничестве.")
+    assert agreements(pipeline, text) == [("agreement", sorted(["Бородулихинский район", "Поспелихинский район"]))]
+
+
+def test_districts_through_their_signatories(pipeline):
+    text = ("Меморандум подписали аким Тарбагатайского района Ерлан Сейтов и глава Угловского района "
+            "Алтайского края Сергей Волков.")
+    assert agreements(pipeline, text) == [("memorandum", sorted(["Тарбагатайский район", "Угловский район"]))]
+
+
+def test_a_district_named_beside_two_companies_is_no_party(pipeline):
+    text = 'ТОО "Шар Агро" из Жарминского района и ООО "Алтай Мука" заключили контракт на поставку зерна.'
+    assert agreements(pipeline, text) == [("contract", sorted(["ТОО «Шар Агро»", "ООО «Алтай Мука»"]))]
+
+
+def test_the_sides_share_the_subject_of_a_coordinated_verb(pipeline):
+    text = ("Делегация Мангистауской области посетила Дагестан. Мангистауская область и Республика Дагестан "
+            "связаны паромом. Стороны обсудили рыболовство и подписали план совместных действий на 2027 год.")
+    assert agreements(pipeline, text) == [("roadmap", sorted(["Мангистауская область", "Республика Дагестан"]))]
+
+
+def test_akimats_listed_between_dashes(pipeline):
+    text = "Акиматы двух городов — Актобе и Уральска — подписали меморандум о развитии общественного транспорта."
+    assert agreements(pipeline, text) == [("memorandum", sorted(["Акимат Актобе", "Акимат Уральска"]))]

@@ -73,3 +73,28 @@ def test_institution_named_by_a_proper_adjective(pipeline):
 def test_plain_adjective_at_sentence_start_is_no_name(pipeline):
     names = {o["name"] for o in pipeline.extract("Новый колледж открылся в сентябре.", "t")["organizations"]}
     assert names == set()
+
+
+def org_entities(pipeline, text):
+    return [m.text for m in pipeline.entity_mentions(text) if m.type == "ORG"]
+
+
+def test_entity_span_takes_the_descriptor_and_its_adjectives_but_not_the_closing_quote(pipeline):
+    text = "Сделку одобрила российская золотодобывающая компания «Полюс Логистик»."
+    assert org_entities(pipeline, text) == ["российская золотодобывающая компания «Полюс Логистик"]
+
+
+def test_entity_span_of_a_latin_name_after_a_lowercase_kind(pipeline):
+    assert org_entities(pipeline, "Пользователи мессенджера Zangi пожаловались на сбои.") == ["мессенджера Zangi"]
+    assert org_entities(pipeline, "Акции корпорации Samsung Electronics подорожали.") == [
+        "корпорации Samsung Electronics"]
+
+
+def test_entity_span_of_a_legal_form_and_a_capitalized_kind_at_the_sentence_start(pipeline):
+    assert org_entities(pipeline, "Договор с ТОО «Кокше Тас» расторгнут.") == ["ТОО «Кокше Тас"]
+    assert org_entities(pipeline, "Компания Kaspi объявила о выкупе акций.") == ["Компания Kaspi"]
+
+
+def test_the_fact_keeps_its_closing_quote(pipeline):
+    doc = pipeline.extract("Договор с ТОО «Кокше Тас» расторгнут.", "t")
+    assert [o["name"] for o in doc["organizations"]] == ["ТОО «Кокше Тас»"]

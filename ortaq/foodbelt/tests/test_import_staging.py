@@ -8,7 +8,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from ortaq.foodbelt import import_views
+from ortaq.foodbelt import staging as staging_files
 from ortaq.foodbelt.models import Delivery
 from ortaq.foodbelt.tests.test_import_deliveries import CLEAN, _csv, farms  # noqa: F401 (fixture)
 
@@ -27,14 +27,14 @@ def staged(staging) -> list[str]:
 
 
 def upload(client, content: bytes, name: str = "deliveries.csv"):
-    return client.post(URL, {"file": SimpleUploadedFile(name, content)})
+    return client.post(URL, {"file": SimpleUploadedFile(name, content)}, follow=True)
 
 
 def test_the_staged_file_is_deleted_after_the_import(farms, users, client_as, staging):  # noqa: F811
     client = client_as(users.karaganda)
     preview = upload(client, _csv(farms, *CLEAN))
     assert staged(staging) == [preview.context["token"]]
-    client.post(URL, {"token": preview.context["token"], "file_name": "deliveries.csv"})
+    client.post(URL, {"token": preview.context["token"], "file_name": "deliveries.csv"}, follow=True)
     assert Delivery.objects.filter(document_number="ТТН-1").exists()
     assert staged(staging) == []
 
@@ -56,8 +56,8 @@ def test_a_file_refused_at_confirmation_is_deleted(farms, users, client_as, stag
     preview = upload(client, _csv(farms, *CLEAN))
     # Between the preview and the confirmation another import takes one of the document numbers.
     other = upload(client, _csv(farms, CLEAN[0].replace("12,5", "13")))
-    client.post(URL, {"token": other.context["token"], "file_name": "other.csv"})
-    response = client.post(URL, {"token": preview.context["token"], "file_name": "deliveries.csv"})
+    client.post(URL, {"token": other.context["token"], "file_name": "other.csv"}, follow=True)
+    response = client.post(URL, {"token": preview.context["token"], "file_name": "deliveries.csv"}, follow=True)
     assert response.status_code == 422
     assert staged(staging) == []
 
@@ -65,7 +65,7 @@ def test_a_file_refused_at_confirmation_is_deleted(farms, users, client_as, stag
 def test_an_abandoned_preview_is_swept_a_day_later(farms, users, client_as, staging):  # noqa: F811
     client = client_as(users.karaganda)
     abandoned = upload(client, _csv(farms, *CLEAN)).context["token"]
-    day_ago = time.time() - import_views.STAGED_FOR - 60
+    day_ago = time.time() - staging_files.STAGED_FOR - 60
     os.utime(staging / abandoned, (day_ago, day_ago))
     upload(client, _csv(farms, CLEAN[1]))
     assert abandoned not in staged(staging)

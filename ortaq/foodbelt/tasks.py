@@ -1,0 +1,62 @@
+"""Food-belt imports from the web, in a worker: the check of the whole file, then the import itself.
+
+Both are jobs with progress. The check never writes; the import writes in one transaction, so a cancelled or
+killed import leaves nothing behind, and running it again skips the rows already in the registry.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth import get_user_model
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.translation import gettext_lazy as _
+
+from ortaq.foodbelt import staging
+from ortaq.foodbelt.tabular import UnreadableFile
+from ortaq.jobs.registry import job_kind
+
+
+def _user(user_id: int | None):
+    return get_user_model().objects.filter(pk=user_id).first() if user_id else None
+
+
+def _counter(progress, total: int | None):
+    done = 0
+
+    def count(rows: int) -> None:
+        nonlocal done
+        done += rows
+        progress(done, total)
+        progress.check_cancelled()
+
+    return count
+
+
+@job_kind("foodbelt-check", _("Проверка файла импорта"))
+def check_file(progress, kind: str, token: str, file_name: str, user_id: int | None = None) -> None:
+    path = staging.path_of(token)
+    total = staging.count_rows(path)
+    progress(0, total, file_name)
+    try:
+        result = staging.run(kind, path, file_name, _user(user_id), commit=False, progress=_counter(progress, total))
+    except UnreadableFile as error:
+        path.unlink(missing_ok=True)
+        progress.save_result({"unreadable": str(error)})
+        return
+    except Exception:
+        path.unlink(missing_ok=True)
+        raise
+    if not result.ok:
+        path.unlink(missing_ok=True)  # a refused file is not kept: the user fixes it and uploads again
+    progress.save_result(staging.to_json(result, DjangoJSONEncoder))
+
+
+@job_kind("foodbelt-import", _("Импорт файла"))
+def import_file(progress, kind: str, token: str, file_name: str, user_id: int | None = None) -> None:
+    path = staging.path_of(token)
+    total = staging.count_rows(path)
+    progress(0, total, file_name)
+    try:
+        result = staging.run(kind, path, file_name, _user(user_id), commit=True, progress=_counter(progress, total))
+    finally:
+        path.unlink(missing_ok=True)  # imported, refused or cancelled: the staged copy is not needed again
+    progress.save_result(staging.to_json(result, DjangoJSONEncoder))

@@ -239,6 +239,8 @@ EMAIL_PORT = env_int("ORTAQ_EMAIL_PORT", 25)
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
+# A form refused for its CSRF token gets a Russian page that says what to do.
+CSRF_FAILURE_VIEW = "ortaq.core.errors.csrf_failure"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 if PRODUCTION:

@@ -28,3 +28,6 @@ urlpatterns = [
     # Uploaded files, in development and production alike: a permission check, then always a download.
     path("media/<path:path>", media_file, name="media"),
 ]
+
+# The site's own error pages (templates 403.html, 404.html in ortaq/templates); 500 renders without the database.
+handler500 = "ortaq.core.errors.server_error"

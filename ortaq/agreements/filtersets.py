@@ -5,7 +5,9 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
-from ortaq.agreements.models import Agreement, Commitment, ProgressReport
+from ortaq.agreements.models import Agreement, Area, Commitment, ProgressReport
+from ortaq.core.filtersets import RecordFilterSet
+from ortaq.directory.models import Organization
 from ortaq.regions.models import Region
 
 
@@ -16,7 +18,18 @@ def region_filter(label) -> django_filters.ModelChoiceFilter:
     )
 
 
-class AgreementFilterSet(django_filters.FilterSet):
+class AreaFilterSet(RecordFilterSet):
+    name = django_filters.CharFilter(method="filter_name", label=_("Название"))
+
+    class Meta:
+        model = Area
+        fields = ["name"]
+
+    def filter_name(self, queryset, name, value):
+        return queryset.filter(Q(name_ru__icontains=value) | Q(name_kk__icontains=value) | Q(name_en__icontains=value))
+
+
+class AgreementFilterSet(RecordFilterSet):
     title = django_filters.CharFilter(lookup_expr="icontains", label=_("Название"))
     region = region_filter(_("Регион стороны"))
     year = django_filters.NumberFilter(field_name="signed_on", lookup_expr="year", label=_("Год подписания"))
@@ -31,21 +44,21 @@ class AgreementFilterSet(django_filters.FilterSet):
         return queryset.filter(touching_agreements(value)) if value else queryset
 
 
-class CommitmentFilterSet(django_filters.FilterSet):
+class CommitmentFilterSet(RecordFilterSet):
     STATE_CHOICES = [("overdue", _("просрочено")), ("due_soon", _("срок в ближайшие 30 дней")),
                      ("open", _("не выполнено"))]
     text = django_filters.CharFilter(lookup_expr="icontains", label=_("Текст"))
     state = django_filters.ChoiceFilter(choices=STATE_CHOICES, method="filter_state", label=_("Состояние"))
     region = region_filter(_("Регион"))
     owner_name = django_filters.CharFilter(field_name="owner__name", lookup_expr="icontains",
-                                           label=_("Ответственный"))
-    # Ids, not drop-downs: there may be hundreds of thousands of agreements and organizations.
-    owner = django_filters.NumberFilter(field_name="owner_id", widget=HiddenInput)
-    agreement = django_filters.NumberFilter(field_name="agreement_id", widget=HiddenInput)
+                                           label=_("Ответственный (часть названия)"))
+    # Searched as you type (RecordFilterSet): there may be hundreds of thousands of agreements and organizations.
+    owner = django_filters.ModelChoiceFilter(queryset=Organization.objects.all(), label=_("Ответственная организация"))
+    agreement = django_filters.ModelChoiceFilter(queryset=Agreement.objects.all(), label=_("Соглашение"))
 
     class Meta:
         model = Commitment
-        fields = ["text", "status", "owner_name", "state", "region", "owner", "agreement"]
+        fields = ["text", "status", "owner_name", "state", "region", "area", "owner", "agreement"]
 
     def filter_state(self, queryset, name, value):
         return {"overdue": queryset.overdue, "due_soon": queryset.due_soon, "open": queryset.open}[value]()
@@ -58,7 +71,7 @@ class CommitmentFilterSet(django_filters.FilterSet):
         return queryset.filter(Q(owner__region=value) | touching_agreements(value, "agreement_id"))
 
 
-class ProgressReportFilterSet(django_filters.FilterSet):
+class ProgressReportFilterSet(RecordFilterSet):
     commitment = django_filters.NumberFilter(field_name="commitment_id", widget=HiddenInput)
     date_after = django_filters.DateFilter(field_name="date", lookup_expr="gte", label=_("С даты"))
 

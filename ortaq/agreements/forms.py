@@ -1,9 +1,15 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ortaq.agreements.models import Agreement, Commitment, Party, ProgressReport
+from ortaq.agreements.models import Agreement, Area, Commitment, Party, ProgressReport
 from ortaq.core.forms import RecordForm
 from ortaq.core.widgets import use_autocomplete
+
+
+class AreaForm(RecordForm):
+    class Meta:
+        model = Area
+        fields = ["name_ru", "name_kk", "name_en", "slug"]
 
 
 class AgreementForm(RecordForm):

@@ -1,9 +1,20 @@
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from ortaq.agreements.models import Agreement, Commitment
+from ortaq.agreements.models import Agreement, Area, Commitment
 from ortaq.core import formatting
 from ortaq.core.tables import Column, RecordTable
+
+
+class AreaTable(RecordTable):
+    name_ru = Column(linkify=True, verbose_name=_("Сфера"))
+    agreement_count = Column(verbose_name=_("Соглашений"))
+    commitment_count = Column(verbose_name=_("Обязательств"))
+    project_count = Column(verbose_name=_("Проектов"))
+
+    class Meta(RecordTable.Meta):
+        model = Area
+        fields = ["name_ru", "name_kk", "agreement_count", "commitment_count", "project_count"]
 
 
 class AgreementTable(RecordTable):

@@ -1,10 +1,12 @@
 from ortaq.agreements import views
-from ortaq.agreements.models import Agreement, Commitment, ProgressReport
+from ortaq.agreements.models import Agreement, Area, Commitment, ProgressReport
 from ortaq.core.routing import record_urls
 
 app_name = "agreements"
 
 urlpatterns = [
+    *record_urls(Area, prefix="areas", list_view=views.AreaListView, detail_view=views.AreaDetailView,
+                 create_view=views.AreaCreateView, edit_view=views.AreaUpdateView, delete_view=views.AreaDeleteView),
     *record_urls(Commitment, list_view=views.CommitmentListView, detail_view=views.CommitmentDetailView,
                  create_view=views.CommitmentCreateView, edit_view=views.CommitmentUpdateView,
                  delete_view=views.CommitmentDeleteView),

@@ -1,9 +1,15 @@
-from django.db.models import Prefetch
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery, Value
+from django.db.models.functions import Coalesce
 
-from ortaq.agreements.filtersets import AgreementFilterSet, CommitmentFilterSet, ProgressReportFilterSet
-from ortaq.agreements.forms import AgreementForm, CommitmentForm, PartyFormSet, ProgressReportForm
-from ortaq.agreements.models import Agreement, Commitment, Party, ProgressReport, editing_parties
-from ortaq.agreements.tables import AgreementTable, CommitmentTable
+from ortaq.agreements.filtersets import (
+    AgreementFilterSet,
+    AreaFilterSet,
+    ProgressReportFilterSet,
+)
+from ortaq.agreements.forms import AgreementForm, AreaForm, CommitmentForm, PartyFormSet, ProgressReportForm
+from ortaq.agreements.models import Agreement, Area, Commitment, Party, ProgressReport, editing_parties
+from ortaq.agreements.tables import AgreementTable, AreaTable
+from ortaq.analytics.views import TrackerView
 from ortaq.core.views import (
     RecordCreateView,
     RecordDeleteView,
@@ -12,6 +18,7 @@ from ortaq.core.views import (
     RecordUpdateView,
 )
 
+RECENT = 50  # the latest agreements, commitments and projects listed on an area's page
 PARTIES = Prefetch("parties", queryset=Party.objects.select_related("organization", "region", "signatory"))
 
 
@@ -62,13 +69,8 @@ class AgreementDeleteView(RecordDeleteView):
     model = Agreement
 
 
-class CommitmentListView(RecordListView):
-    model = Commitment
-    table_class = CommitmentTable
-    filterset_class = CommitmentFilterSet
-
-    def get_queryset(self):
-        return super().get_queryset().select_related("agreement", "owner")
+class CommitmentListView(TrackerView):
+    """One commitments page: the tracker's figures above the filterable list (see ortaq.analytics.views)."""
 
 
 class CommitmentDetailView(RecordDetailView):
@@ -136,3 +138,61 @@ class ProgressReportUpdateView(RecordUpdateView):
 
 class ProgressReportDeleteView(RecordDeleteView):
     model = ProgressReport
+
+
+def _count_by_area(queryset, area_field: str) -> Coalesce:
+    """The number of rows of `queryset` per area, as a subquery (no join multiplies the areas' rows)."""
+    counts = (queryset.filter(**{area_field: OuterRef("pk")}).order_by().values(area_field)
+              .annotate(n=Count("*")).values("n"))
+    return Coalesce(Subquery(counts, output_field=IntegerField()), Value(0))
+
+
+class AreaListView(RecordListView):
+    model = Area
+    table_class = AreaTable
+    filterset_class = AreaFilterSet
+    paginate_by = 50
+
+    def get_queryset(self):
+        from ortaq.projects.models import JointProject
+
+        return super().get_queryset().annotate(
+            agreement_count=_count_by_area(Agreement.areas.through.objects, "area_id"),
+            commitment_count=_count_by_area(Commitment.objects, "area_id"),
+            project_count=_count_by_area(JointProject.areas.through.objects, "area_id"),
+        )
+
+
+class AreaDetailView(RecordDetailView):
+    """An area with the agreements, commitments and joint projects in it."""
+
+    model = Area
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        area = self.object
+        agreements = area.agreements.order_by("-signed_on", "-pk")
+        commitments = area.commitments.select_related("agreement", "owner").order_by("due_date", "pk")
+        projects = area.joint_projects.order_by("-start_year", "title")
+        context.update(
+            agreements=agreements[:RECENT], agreement_count=agreements.count(),
+            commitments=commitments[:RECENT], commitment_count=commitments.count(),
+            projects=projects[:RECENT], project_count=projects.count(),
+            can_add_agreement=self.request.user.has_perm("agreements.add_agreement"),
+            can_add_project=self.request.user.has_perm("projects.add_jointproject"),
+        )
+        return context
+
+
+class AreaCreateView(RecordCreateView):
+    model = Area
+    form_class = AreaForm
+
+
+class AreaUpdateView(RecordUpdateView):
+    model = Area
+    form_class = AreaForm
+
+
+class AreaDeleteView(RecordDeleteView):
+    model = Area

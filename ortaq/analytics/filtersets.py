@@ -6,26 +6,24 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ortaq.agreements.filtersets import CommitmentFilterSet
-from ortaq.agreements.models import DUE_SOON_DAYS, Commitment
+from ortaq.agreements.models import DUE_SOON_DAYS, Agreement, Commitment
 from ortaq.analytics.services import OPEN_STATUSES, touching_agreements
 
 
 class TrackerFilterSet(CommitmentFilterSet):
     """The commitments filter with "needs attention" (overdue or due soon) as the default state; owner and
-    agreement are typed, not chosen from lists that grow with the registry."""
+    agreement are searched as you type (RecordFilterSet), not chosen from lists that grow with the registry."""
 
     STATE_CHOICES = [("attention", _("просрочено или срок в ближайшие 30 дней")),
                      *CommitmentFilterSet.STATE_CHOICES, ("all", _("все"))]
     state = django_filters.ChoiceFilter(choices=STATE_CHOICES, method="filter_state", label=_("Состояние"),
                                         empty_label=None)
-    owner = django_filters.CharFilter(field_name="owner__name", lookup_expr="icontains",
-                                      label=_("Ответственная организация"))
-    agreement = django_filters.NumberFilter(field_name="agreement_id", label=_("Соглашение (номер записи)"))
+    agreement = django_filters.ModelChoiceFilter(queryset=Agreement.objects.all(), label=_("Соглашение"))
     due_before = django_filters.DateFilter(field_name="due_date", lookup_expr="lte", label=_("Срок до"))
 
     class Meta(CommitmentFilterSet.Meta):
         model = Commitment
-        fields = ["text", "status", "owner", "state", "region", "agreement", "due_before"]
+        fields = ["state", "text", "agreement", "owner", "owner_name", "region", "area", "status", "due_before"]
 
     def __init__(self, data=None, *args, **kwargs):
         if data is None or not data.get("state"):

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime
 
+from django.core.exceptions import EmptyResultSet
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Count, IntegerField, Q, QuerySet, Value
 from django.db.models.functions import Coalesce
@@ -324,7 +325,10 @@ def figures(rows: QuerySet | None, today: datetime.date, region=None) -> dict:
     """{"by_owner": [...], "by_region": [...], "total": n} in one query. `rows` None: all that needs
     attention (of `region` when given); else counted over the filtered rows."""
     if rows is not None:
-        grouped, params = _live_sql(rows, today)
+        try:
+            grouped, params = _live_sql(rows, today)
+        except EmptyResultSet:  # a filter that matches nothing (e.g. a mistyped value): nothing to count
+            return {"by_owner": [], "by_region": [], "total": 0}
     elif region is not None:
         grouped, params = _region_sql(region, today)
     else:

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django_tables2 import RequestConfig
 
 from ortaq.agreements.models import Commitment
@@ -74,10 +75,12 @@ class TrackerTable(CommitmentTable):
 
     class Meta(CommitmentTable.Meta):
         template_name = "analytics/_tracker_table.html"
+        empty_text = gettext_lazy("Обязательств, подходящих под условия, нет.")
 
 
 class TrackerView(RecordListView):
-    """Commitments overdue and due soon, by owner organization and region; filterable and exportable."""
+    """The one commitments page (agreements:commitment_list): the figures by owner organization and region
+    above the filterable, exportable list; what needs attention first."""
 
     model = Commitment
     table_class = TrackerTable

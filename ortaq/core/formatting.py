@@ -119,6 +119,17 @@ def percent(value, max_decimals: int = 1) -> str:
     return f"{number(value, max_decimals=max_decimals)}\xa0%"
 
 
+def period(start, end) -> str:
+    """`01.02.2020 — 03.04.2022`, `с 01.02.2020`, `по 03.04.2022`, or nothing when neither date is known."""
+    if start and end:
+        return f"{date(start)} — {date(end)}"
+    if start:
+        return pgettext("период", "с %(date)s") % {"date": date(start)}
+    if end:
+        return pgettext("период", "по %(date)s") % {"date": date(end)}
+    return ""
+
+
 def year(value) -> str:
     """A year is never grouped: `2026`."""
     return EMPTY if value in (None, "") else str(value)

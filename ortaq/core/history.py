@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -85,11 +86,33 @@ def changes_since(record, loaded_version: int) -> list[HistoryRow]:
     return list(reversed(rows))
 
 
+RESTORE_REASON = "restore "  # + the restored version's ISO date: the history names it «восстановление версии от …»
+
+
+def restore_preview(record, history_id: int) -> tuple[object, list[Change]]:
+    """(the historical version, what restoring it would change in the record as it is now)."""
+    historical = record.history.get(history_id=history_id)
+    current = record.history.order_by("-history_date", "-history_id").first()
+    return historical, _diff(historical, current) if current is not None else []
+
+
 def restore_version(record, history_id: int):
-    """Save an earlier version of a record as its newest version."""
+    """Save an earlier version of a record as its newest version, the history saying which one."""
     historical = record.history.get(history_id=history_id)
     restored = historical.instance
     restored.version = record.version
+    restored._change_reason = RESTORE_REASON + historical.history_date.isoformat()
     with transaction.atomic():
         restored.save()
     return restored
+
+
+def restored_from(historical) -> datetime.datetime | None:
+    """The date of the version this one restored, or None when it is an ordinary change."""
+    reason = getattr(historical, "history_change_reason", None) or ""
+    if not reason.startswith(RESTORE_REASON):
+        return None
+    try:
+        return datetime.datetime.fromisoformat(reason[len(RESTORE_REASON):])
+    except ValueError:
+        return None

@@ -9,10 +9,10 @@ from django.db import connection
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods
 
 from ortaq.core import search
-from ortaq.core.history import history_rows, restore_version
+from ortaq.core.history import history_rows, restore_preview, restore_version
 from ortaq.core.models import RegistryModel
 from ortaq.core.permissions import permission_name
 
@@ -52,11 +52,18 @@ def record_history(request: HttpRequest, label: str, pk: int) -> HttpResponse:
     })
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def restore(request: HttpRequest, label: str, pk: int, history_id: int) -> HttpResponse:
+    """GET: what restoring the version would change, and a button to confirm; POST: restore it."""
     record = _get_record_for_user(request, label, pk)
     if not request.user.has_perm("core.restore_version"):
         raise PermissionDenied
+    if not record.history.filter(history_id=history_id).exists():
+        raise Http404(history_id)
+    if request.method == "GET":
+        historical, changes = restore_preview(record, history_id)
+        return render(request, "core/restore_confirm.html", {
+            "record": record, "meta": record._meta, "historical": historical, "changes": changes})
     restored = restore_version(record, history_id)
     messages.success(request, _("Восстановлена прежняя версия записи «%(record)s».") % {"record": restored})
     return redirect(restored.get_absolute_url())
@@ -77,9 +84,17 @@ def autocomplete(request: HttpRequest, label: str) -> JsonResponse:
 
     from ortaq.core.models import SearchEntry
 
-    entries = (SearchEntry.objects.filter(condition, content_type=ContentType.objects.get_for_model(model))
-               .order_by("title").values_list("object_id", "title")[:15])
-    return JsonResponse({"results": [{"id": pk, "text": title} for pk, title in entries]})
+    # A kind that is not indexed itself (a supplier) is found through the indexed record it belongs to.
+    through = getattr(model, "autocomplete_through", None) if not model.searchable else None
+    indexed = model._meta.get_field(through).related_model if through else model
+    entries = (SearchEntry.objects.filter(condition, content_type=ContentType.objects.get_for_model(indexed))
+               .order_by("title").values_list("object_id", "title"))
+    if through is None:
+        return JsonResponse({"results": [{"id": pk, "text": title} for pk, title in entries[:15]]})
+    titles = dict(entries[:200])
+    records = model._default_manager.filter(**{f"{through}_id__in": list(titles)}).values_list("pk", f"{through}_id")
+    rows = sorted(({"id": pk, "text": titles[owner]} for pk, owner in records), key=lambda row: row["text"])
+    return JsonResponse({"results": rows[:15]})
 
 
 def healthz(request: HttpRequest) -> JsonResponse:

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import django_tables2 as tables
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from django_tables2.columns import library
 
 from ortaq.core import formatting
@@ -49,5 +50,6 @@ class Column(tables.Column):
 class RecordTable(tables.Table):
     class Meta:
         attrs = {"class": "table"}
+        empty_text = _("Записей, подходящих под условия, нет.")
         template_name = "core/table.html"
         per_page = 25

@@ -134,7 +134,7 @@ class RecordFormMixin:
     def save_all(self, form, formsets: dict):
         stale = self.stale_changes(form)
         if stale:
-            form.add_error(None, _("Запись изменилась, пока вы её редактировали. Ваши изменения не сохранены."))
+            # Said once, in the panel that lists the other changes (core/object_form.html), not as a form error too.
             return self.render_to_response(self.get_context_data(form=form, formsets=formsets, stale=stale))
         try:
             with transaction.atomic():

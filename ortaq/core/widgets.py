@@ -5,9 +5,11 @@ from __future__ import annotations
 from django import forms
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django_filters.widgets import BooleanWidget
 
 # Below this many rows a plain drop-down is easier to use than a search box.
-SMALL_TABLE_MODELS = {"regions.region", "agreements.area", "events.program", "auth.user"}
+SMALL_TABLE_MODELS = {"regions.region", "agreements.area", "events.program", "auth.user", "foodbelt.productcategory",
+                      "foodbelt.supplyprogram"}
 
 
 class AutocompleteSelect(forms.Widget):
@@ -21,7 +23,9 @@ class AutocompleteSelect(forms.Widget):
 
     def get_context(self, name, value, attrs) -> dict:
         context = super().get_context(name, value, attrs)
-        record = self.model._default_manager.filter(pk=value).first() if value not in (None, "") else None
+        record = None
+        if str(value or "").isdigit():  # a typed or stale value in a filter's URL is not a record number
+            record = self.model._default_manager.filter(pk=int(value)).first()
         context["widget"].update(
             url=reverse("core:autocomplete", args=[self.model._meta.label_lower]),
             label=str(record) if record else "",
@@ -39,3 +43,11 @@ def use_autocomplete(form: forms.BaseForm) -> None:
         if model._meta.label_lower in SMALL_TABLE_MODELS:
             continue
         field.widget = AutocompleteSelect(model)
+
+
+class YesNoAllSelect(BooleanWidget):
+    """A yes/no filter that reads «Все / Да / Нет» (django-filter's reads «Неизвестно / Да / Нет»)."""
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs)
+        self.choices = [("", _("Все")), ("true", _("Да")), ("false", _("Нет"))]

@@ -2,10 +2,12 @@ import django_filters
 from django.forms import HiddenInput
 from django.utils.translation import gettext_lazy as _
 
+from ortaq.core.filtersets import RecordFilterSet
 from ortaq.directory.models import Organization, Person, Position
+from ortaq.regions.models import Region
 
 
-class OrganizationFilterSet(django_filters.FilterSet):
+class OrganizationFilterSet(RecordFilterSet):
     name = django_filters.CharFilter(lookup_expr="icontains", label=_("Название"))
     parent = django_filters.NumberFilter(field_name="parent_id", widget=HiddenInput)
 
@@ -14,16 +16,17 @@ class OrganizationFilterSet(django_filters.FilterSet):
         fields = ["name", "kind", "legal_form", "region", "bin", "parent"]
 
 
-class PersonFilterSet(django_filters.FilterSet):
+class PersonFilterSet(RecordFilterSet):
     last_name = django_filters.CharFilter(lookup_expr="icontains", label=_("Фамилия"))
-    region = django_filters.NumberFilter(field_name="positions__region", label=_("Регион (id)"), distinct=True)
+    region = django_filters.ModelChoiceFilter(field_name="positions__region", queryset=Region.objects.all(),
+                                              label=_("Регион"), distinct=True)
 
     class Meta:
         model = Person
         fields = ["last_name"]
 
 
-class PositionFilterSet(django_filters.FilterSet):
+class PositionFilterSet(RecordFilterSet):
     title = django_filters.CharFilter(lookup_expr="icontains", label=_("Должность"))
     organization = django_filters.NumberFilter(field_name="organization_id", widget=HiddenInput)
     person = django_filters.NumberFilter(field_name="person_id", widget=HiddenInput)

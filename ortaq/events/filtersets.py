@@ -2,10 +2,11 @@ import django_filters
 from django.forms import HiddenInput
 from django.utils.translation import gettext_lazy as _
 
+from ortaq.core.filtersets import RecordFilterSet
 from ortaq.events.models import Event, Program
 
 
-class ProgramFilterSet(django_filters.FilterSet):
+class ProgramFilterSet(RecordFilterSet):
     name = django_filters.CharFilter(lookup_expr="icontains", label=_("Название"))
 
     class Meta:
@@ -13,7 +14,7 @@ class ProgramFilterSet(django_filters.FilterSet):
         fields = ["name", "kind", "host_region"]
 
 
-class EventFilterSet(django_filters.FilterSet):
+class EventFilterSet(RecordFilterSet):
     title = django_filters.CharFilter(lookup_expr="icontains", label=_("Название"))
     year = django_filters.NumberFilter(field_name="start_date", lookup_expr="year", label=_("Год"))
     start_after = django_filters.DateFilter(field_name="start_date", lookup_expr="gte", label=_("С даты"))

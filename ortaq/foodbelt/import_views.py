@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 from decimal import Decimal
 
 from django import forms
@@ -18,20 +19,40 @@ from ortaq.core.permissions import is_administrator
 from ortaq.core.uploads import KIND_LABELS, UploadRefused, detect_kind
 from ortaq.foodbelt import importer, staging, supplier_import
 from ortaq.foodbelt.exports import file_response
-from ortaq.foodbelt.models import Supplier
+from ortaq.foodbelt.models import ProductCategory, Supplier
 from ortaq.jobs import runner
 from ortaq.jobs.models import Job
+from ortaq.regions.models import Region
 
 IMPORT_JOBS = ("foodbelt-check", "foodbelt-import")
 
 MAX_UPLOAD = 50 * 1024 * 1024
 EXAMPLES = {
-    "deliveries": ["123456789013", "КХ «Пример»", "dairy", datetime.date(2018, 3, 15), Decimal("12.5"),
-                   Decimal("3125000"), "KZ-71",
+    "deliveries": ["123456789013", "КХ «Пример»", "{dairy}", datetime.date(2018, 3, 15), Decimal("12.5"),
+                   Decimal("3125000"), "{KZ-71}",
                    "ТОО «Столичный рынок»", "ТТН-000123"],
     "suppliers": ["КХ «Пример»", "123456789013", "сельхозпроизводитель", "КХ", "Карагандинская область",
-                  "dairy; vegetables", ""],
+                  "{dairy}; {vegetables}", ""],
 }
+PLACEHOLDER = re.compile(r"\{([\w-]+)\}")
+
+
+def _example_row(kind: str) -> list:
+    """The template's example row with categories and regions by their Russian names (codes work too)."""
+    names = dict(ProductCategory.objects.values_list("slug", "name_ru"))
+    names.update(Region.objects.values_list("code", "name_ru"))
+
+    def russian(cell):
+        if not isinstance(cell, str):
+            return cell
+        return PLACEHOLDER.sub(lambda match: names.get(match.group(1), match.group(1)), cell)
+
+    return [russian(cell) for cell in EXAMPLES[kind]]
+
+
+def category_names() -> list[str]:
+    """The Russian names of the product categories, as an import file may name them."""
+    return list(ProductCategory.objects.order_by("sort_order", "name_ru").values_list("name_ru", flat=True))
 
 
 class UploadForm(forms.Form):
@@ -131,7 +152,7 @@ def _import_page(request: HttpRequest, kind: str, permission: str, title: str, d
         if not request.user.is_authenticated:
             return redirect(f"{reverse('login')}?next={request.path}")
         raise PermissionDenied
-    context = {"title": title, "kind": kind, "form": UploadForm(), "result": None}
+    context = {"title": title, "kind": kind, "form": UploadForm(), "result": None, "categories": category_names()}
     if request.method == "POST":
         response = _post(request, kind, context)
         if response is not None:
@@ -165,4 +186,4 @@ def template(request: HttpRequest, kind: str, file_format: str) -> HttpResponse:
     if kind not in EXAMPLES or file_format not in ("csv", "xlsx"):
         raise Http404(kind)
     headers = importer.template_headers() if kind == "deliveries" else supplier_import.template_headers()
-    return file_response(file_format, f"{kind}-template", headers, [EXAMPLES[kind]], request)
+    return file_response(file_format, f"{kind}-template", headers, [_example_row(kind)], request)

@@ -481,6 +481,6 @@ def export_rows(queryset) -> Iterator[list]:
     for delivery in queryset.select_related("supplier__organization", "category", "consumer_region").iterator(
             chunk_size=2000):
         organization = delivery.supplier.organization
-        yield [organization.bin or "", organization.name, delivery.category.slug, delivery.date,
+        yield [organization.bin or "", organization.name, delivery.category.name_ru, delivery.date,
                delivery.volume_tonnes, delivery.value_tenge, delivery.consumer_region.code,
                delivery.consumer, delivery.document_number]

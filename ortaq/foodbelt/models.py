@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from decimal import Decimal
+from typing import ClassVar
 
 from django.conf import settings
 from django.core.validators import MinValueValidator
@@ -92,6 +93,8 @@ class Supplier(RegistryModel):
     """A registry organization (farm, processor, cooperative) that supplies food; its region is the organization's."""
 
     searchable = False  # found through its organization
+    # Search-as-you-type (core.pages.autocomplete) finds a supplier through its organization's search entry.
+    autocomplete_through: ClassVar[str] = "organization"
     organization = models.OneToOneField("directory.Organization", on_delete=models.PROTECT,
                                         related_name="supplier", verbose_name=_("организация"))
     categories = models.ManyToManyField(ProductCategory, blank=True, related_name="suppliers",

@@ -271,7 +271,7 @@ class DeliveryListView(RecordListView):
         if export in ("csv", "xlsx"):
             from ortaq.foodbelt.importer import export_rows, template_headers
 
-            queryset = self.filterset_class(request.GET, queryset=self.get_queryset()).qs
+            queryset = self.filterset_class(request.GET, queryset=self.get_queryset(), request=request).qs
             return file_response(export, "deliveries", template_headers(), export_rows(queryset), request,
                                  DELIVERY_KINDS)
         return super().get(request, *args, **kwargs)

@@ -1,10 +1,11 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
+from ortaq.core.filtersets import RecordFilterSet
 from ortaq.reader.models import Reading
 
 
-class ReadingFilterSet(django_filters.FilterSet):
+class ReadingFilterSet(RecordFilterSet):
     title = django_filters.CharFilter(field_name="document__title", lookup_expr="icontains", label=_("Заголовок"))
     pending = django_filters.BooleanFilter(method="filter_pending", label=_("Есть нерешённые"))
 

@@ -1,10 +1,11 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
+from ortaq.core.filtersets import RecordFilterSet
 from ortaq.regions.models import Region, Settlement
 
 
-class RegionFilterSet(django_filters.FilterSet):
+class RegionFilterSet(RecordFilterSet):
     name = django_filters.CharFilter(field_name="name_ru", lookup_expr="icontains", label=_("Название"))
 
     class Meta:
@@ -12,7 +13,7 @@ class RegionFilterSet(django_filters.FilterSet):
         fields = ["name", "kind", "country"]
 
 
-class SettlementFilterSet(django_filters.FilterSet):
+class SettlementFilterSet(RecordFilterSet):
     name = django_filters.CharFilter(field_name="name_ru", lookup_expr="icontains", label=_("Название"))
 
     class Meta:

@@ -82,7 +82,7 @@ def test_the_program_page_lists_visits_beside_the_reported_figures(client, demo)
 
 def test_the_tracker_shows_overdue_and_due_soon_by_owner(client, demo):
     built = pavlodar_kostanay(timezone.localdate())
-    page = client.get(reverse("analytics:tracker"), {"region": built.pavlodar.pk}).content.decode()
+    page = client.get(reverse("agreements:commitment_list"), {"region": built.pavlodar.pk}).content.decode()
     assert "Построить элеватор" in page and "Открыть маршрут" in page
     assert "Провести тур" not in page and "Поставить зерно" not in page
     assert built.plant.name.replace("«", "&laquo;") in page or "Павлодарский тестовый завод" in page
@@ -91,7 +91,7 @@ def test_the_tracker_shows_overdue_and_due_soon_by_owner(client, demo):
 @pytest.mark.parametrize("export_format", ["csv", "xlsx", "json"])
 def test_the_tracker_exports_with_its_filters(client, demo, export_format):
     built = pavlodar_kostanay(timezone.localdate())
-    response = client.get(reverse("analytics:tracker"), {"region": built.pavlodar.pk, "state": "overdue",
+    response = client.get(reverse("agreements:commitment_list"), {"region": built.pavlodar.pk, "state": "overdue",
                                                          "_export": export_format})
     body = b"".join(response.streaming_content) if response.streaming else response.content
     if export_format == "xlsx":

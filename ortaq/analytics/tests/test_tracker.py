@@ -49,7 +49,7 @@ def expected(today: datetime.date, region: Region | None = None) -> dict:
 
 def shown(client, today: datetime.date, **params) -> dict:
     with on(today):
-        response = client.get(reverse("analytics:tracker"), params)
+        response = client.get(reverse("agreements:commitment_list"), params)
     assert response.status_code == 200
     context = response.context
     for rows in (context["by_owner"], context["by_region"]):
@@ -146,7 +146,7 @@ def test_it_sees_commitments_loaded_in_bulk_behind_the_receivers(client, built):
 
 
 def test_it_counts_narrowed_views_from_the_rows(client, built):
-    figures = shown(client, NOVEMBER_30, owner="Тестовая ферма трекера")
+    figures = shown(client, NOVEMBER_30, owner_name="Тестовая ферма трекера")
     assert figures["by_owner"] == {built["farm"].pk: expected(NOVEMBER_30)["by_owner"][built["farm"].pk]}
     everything = shown(client, NOVEMBER_30, state="all", agreement=built["deal"].pk)
     assert everything["total"] == Commitment.objects.filter(agreement=built["deal"]).count()
@@ -157,13 +157,13 @@ def test_its_number_of_queries_does_not_grow_with_the_data(client, built, params
     params = {"region": built["pavlodar"].pk} if params else {}
     shown(client, NOVEMBER_30, **params)
     with CaptureQueriesContext(connection) as few, on(NOVEMBER_30):
-        client.get(reverse("analytics:tracker"), params)
+        client.get(reverse("agreements:commitment_list"), params)
     with on(NOVEMBER_30):
         Commitment.objects.bulk_create([Commitment(agreement=built["deal"], text=f"Ещё {n}", owner=built["plant"],
                                                    due_date=NOVEMBER_30) for n in range(60)])
     shown(client, NOVEMBER_30, **params)
     with CaptureQueriesContext(connection) as many, on(NOVEMBER_30):
-        client.get(reverse("analytics:tracker"), params)
+        client.get(reverse("agreements:commitment_list"), params)
     assert len(many.captured_queries) == len(few.captured_queries) <= 6
 
 

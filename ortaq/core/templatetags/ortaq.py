@@ -52,6 +52,22 @@ def can(context, action: str, record) -> bool:
     return user.has_perm(permission_name(model, action), None if isinstance(record, type) else record)
 
 
+@register.simple_tag(takes_context=True)
+def may_add(context, label: str) -> bool:
+    """Whether the current user may add records of a kind named 'app.model' (an empty section offers it)."""
+    request = context.get("request")
+    if request is None:
+        return False
+    app_label, model_name = label.split(".")
+    return request.user.has_perm(f"{app_label}.add_{model_name}")
+
+
+@register.simple_tag
+def period(start, end) -> str:
+    """`01.02.2020 — 03.04.2022`, `с 01.02.2020`, `по …`, or nothing (never «… — …»)."""
+    return formatting.period(start, end)
+
+
 @register.filter
 def num(value) -> str:
     """`1 500,5` (ortaq.core.formatting.number)."""
@@ -112,7 +128,12 @@ HISTORY_TYPES = {"+": _("создание"), "~": _("изменение"), "-": 
 
 @register.filter
 def history_type(historical) -> str:
-    """The kind of change in Russian (simple-history ships no Russian words)."""
+    """The kind of change in Russian (simple-history ships no Russian words); a restore names its version."""
+    from ortaq.core.history import restored_from
+
+    restored = restored_from(historical)
+    if restored is not None:
+        return _("восстановление версии от %(date)s") % {"date": formatting.datetime_(restored)}
     return HISTORY_TYPES.get(historical.history_type, historical.history_type)
 
 

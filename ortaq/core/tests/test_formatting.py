@@ -54,7 +54,7 @@ def _pages(demo) -> list[str]:
     from ortaq.foodbelt.models import SupplyProgram
 
     pages = [reverse(name) for name in _list_urls()]
-    pages += [reverse("home"), reverse("analytics:tracker") + "?state=all",
+    pages += [reverse("home"), reverse("agreements:commitment_list") + "?state=all",
               demo.karaganda.get_absolute_url(), reverse("analytics:pair", args=[demo.astana.pk, demo.karaganda.pk]),
               reverse("analytics:brief_html", args=[demo.karaganda.pk])]
     pages += [program.get_absolute_url() for program in SupplyProgram.objects.all()]

@@ -5,6 +5,12 @@
 
   function box(element) { return element.closest(".autocomplete"); }
 
+  // A filter form (htmx, hx-trigger="change") refreshes its list when a record is chosen or cleared.
+  function choose(hidden, id) {
+    hidden.value = id;
+    hidden.dispatchEvent(new Event("change", {bubbles: true}));
+  }
+
   function show(container, items) {
     var list = container.querySelector(".autocomplete-list");
     list.innerHTML = "";
@@ -22,7 +28,9 @@
     var input = event.target;
     if (!input.classList || !input.classList.contains("autocomplete-input")) { return; }
     var container = box(input);
-    container.querySelector("input[type=hidden]").value = "";
+    var hidden = container.querySelector("input[type=hidden]");
+    if (hidden.value !== "" && input.value.trim() === "") { choose(hidden, ""); }  // cleared: drop the filter
+    else { hidden.value = ""; }
     clearTimeout(timers.get(input));
     timers.set(input, setTimeout(function () {
       if (input.value.trim().length < 2) { show(container, []); return; }
@@ -36,8 +44,8 @@
     var option = event.target.closest && event.target.closest(".autocomplete-list li");
     if (!option) { return; }
     var container = box(option);
-    container.querySelector("input[type=hidden]").value = option.dataset.id;
     container.querySelector(".autocomplete-input").value = option.textContent;
     show(container, []);
+    choose(container.querySelector("input[type=hidden]"), option.dataset.id);
   });
 })();

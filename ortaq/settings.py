@@ -287,7 +287,22 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
 }
 SPECTACULAR_SETTINGS = {"TITLE": "Ortaq API", "VERSION": "1", "SERVE_INCLUDE_SCHEMA": False,
-                        "SWAGGER_UI_DIST": "SIDECAR", "SWAGGER_UI_FAVICON_HREF": "SIDECAR", "REDOC_DIST": "SIDECAR"}
+                        "SWAGGER_UI_DIST": "SIDECAR", "SWAGGER_UI_FAVICON_HREF": "SIDECAR", "REDOC_DIST": "SIDECAR",
+                        # Each model's choice set under its own name in the schema (many are called "kind").
+                        "ENUM_NAME_OVERRIDES": {
+                            "QualifierEnum": "ortaq.foodbelt.models.Qualifier",
+                            "AgreementKindEnum": "ortaq.agreements.models.Agreement.Kind",
+                            "OrganizationKindEnum": "ortaq.directory.models.Organization.Kind",
+                            "ProgramKindEnum": "ortaq.events.models.Program.Kind",
+                            "EventKindEnum": "ortaq.events.models.Event.Kind",
+                            "ReportedSupplyKindEnum": "ortaq.foodbelt.models.ReportedSupplyTotal.Kind",
+                            "ProjectKindEnum": "ortaq.projects.models.JointProject.Kind",
+                            "ProposalKindEnum": "ortaq.reader.models.Proposal.Kind",
+                            "RegionKindEnum": "ortaq.regions.models.Region.Kind",
+                            "SettlementKindEnum": "ortaq.regions.models.Settlement.Kind",
+                            "DocumentKindEnum": "ortaq.sources.models.Document.Kind",
+                            "SourceKindEnum": "ortaq.sources.models.Source.Kind",
+                        }}
 
 SIMPLE_HISTORY_REVERT_DISABLED = False
 FORMS_URLFIELD_ASSUME_HTTPS = True

@@ -6,6 +6,7 @@ import datetime
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from typing import ClassVar
 
 from django.conf import settings
 from django.db import models
@@ -162,6 +163,7 @@ class Agreement(RegistryModel):
 class Party(RegistryModel):
     """A side of an agreement: an organization or a region, with whoever signed for it."""
     searchable = False
+    scope_parents: ClassVar[tuple[str, ...]] = ("agreement",)
 
 
     agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="parties",
@@ -238,6 +240,8 @@ class CommitmentQuerySet(models.QuerySet):
 
 
 class Commitment(RegistryModel):
+    scope_parents: ClassVar[tuple[str, ...]] = ("agreement",)
+
     class Status(models.TextChoices):
         OPEN = "open", _("не начато")
         IN_PROGRESS = "in_progress", _("выполняется")
@@ -313,6 +317,7 @@ class Commitment(RegistryModel):
 
 class ProgressReport(RegistryModel):
     searchable = False
+    scope_parents: ClassVar[tuple[str, ...]] = ("commitment",)
 
     commitment = models.ForeignKey(Commitment, on_delete=models.CASCADE, related_name="reports",
                                    verbose_name=_("обязательство"))

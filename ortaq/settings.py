@@ -235,6 +235,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "ortaq.core.api.exception_handler",
 }
 SPECTACULAR_SETTINGS = {"TITLE": "Ortaq API", "VERSION": "1", "SERVE_INCLUDE_SCHEMA": False}
 

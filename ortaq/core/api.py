@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import copy
 
-from django.db import transaction
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import DataError, IntegrityError, transaction
+from django.db.models import ProtectedError, RestrictedError
 from django.utils.translation import gettext as _
 from rest_framework import serializers, status, viewsets
 from rest_framework.exceptions import APIException, PermissionDenied
+from rest_framework.response import Response
+from rest_framework.views import exception_handler as drf_exception_handler
+from rest_framework.views import set_rollback
 
 from ortaq.core.api_permissions import RulesPermission
 from ortaq.core.models import StaleRecord
@@ -131,3 +136,30 @@ class RecordViewSet(viewsets.ModelViewSet):
     def _refuse(refusal: str | None) -> None:
         if refusal:
             raise PermissionDenied(refusal)
+
+
+def referrers_text(error: ProtectedError | RestrictedError, limit: int = 5) -> str:
+    """«Соглашение «…», Обязательство «…» и ещё 3» — the records that keep another from being deleted."""
+    records = list(error.protected_objects if isinstance(error, ProtectedError) else error.restricted_objects)
+    names = [f"{record._meta.verbose_name.capitalize()} «{record}»" for record in records[:limit]]
+    if len(records) > limit:
+        names.append(_("и ещё %(count)s") % {"count": len(records) - limit})
+    return ", ".join(names)
+
+
+def exception_handler(error, context):
+    """DRF's handler, and database refusals as 4xx: a protected delete → 409 naming the referrers, an
+    integrity error → 409, a value the database cannot hold → 400; never a 500 for a client's input."""
+    if isinstance(error, (ProtectedError, RestrictedError, IntegrityError, DataError, DjangoValidationError,
+                          ValueError, OverflowError)):
+        set_rollback()
+    if isinstance(error, (ProtectedError, RestrictedError)):
+        message = _("Запись нельзя удалить: на неё ссылаются %(records)s.") % {"records": referrers_text(error)}
+        return Response({"detail": message}, status=status.HTTP_409_CONFLICT)
+    if isinstance(error, IntegrityError):
+        return Response({"detail": _("База данных отклонила запись: она противоречит другим записям "
+                                     "(повтор или ссылка).")}, status=status.HTTP_409_CONFLICT)
+    if isinstance(error, (DataError, DjangoValidationError, ValueError, OverflowError)):
+        return Response({"detail": _("Значение не подходит: %(error)s") % {"error": error}},
+                        status=status.HTTP_400_BAD_REQUEST)
+    return drf_exception_handler(error, context)

@@ -60,6 +60,9 @@ class RegistryModel(models.Model):
     # Foreign keys to the records this one hangs from: writing it needs the right to change each of them,
     # as they are and as they will be (ortaq.core.permissions.WriteCheck).
     scope_parents: ClassVar[tuple[str, ...]] = ()
+    # Required foreign keys to scoped records that are links between two owners, not parents (either side's
+    # editor may write the record): declared so the permission matrix knows the choice was made.
+    scope_links: ClassVar[tuple[str, ...]] = ()
     # Whether an editor may leave this kind of record with no region or organization (nobody's record).
     scope_may_be_empty: ClassVar[bool] = False
     # Fields only the server writes: read-only in the API whatever a client sends.

@@ -78,9 +78,14 @@ rules.add_perm("core.restore_version", is_administrator)
 rules.add_perm("core.use_admin", is_administrator)
 
 
+# "app.model" → "registry" or "reference": which of the two rule sets below a model was given.
+REGISTERED_KINDS: dict[str, str] = {}
+
+
 def register_registry_models(app_label: str, *model_names: str) -> None:
     """Scoped records: everyone who may read sees them, editors change those in their scope."""
     for name in model_names:
+        REGISTERED_KINDS[f"{app_label}.{name}"] = "registry"
         rules.add_perm(f"{app_label}.view_{name}", can_read)
         rules.add_perm(f"{app_label}.add_{name}", can_write)
         rules.add_perm(f"{app_label}.change_{name}", can_change_record)
@@ -90,6 +95,7 @@ def register_registry_models(app_label: str, *model_names: str) -> None:
 def register_reference_models(app_label: str, *model_names: str) -> None:
     """Reference data (regions, areas): everyone reads, administrators change."""
     for name in model_names:
+        REGISTERED_KINDS[f"{app_label}.{name}"] = "reference"
         rules.add_perm(f"{app_label}.view_{name}", can_read)
         rules.add_perm(f"{app_label}.add_{name}", is_administrator)
         rules.add_perm(f"{app_label}.change_{name}", is_administrator)

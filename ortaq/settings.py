@@ -80,6 +80,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "ortaq.core.middleware.AnonymousReadMiddleware",
+    "ortaq.core.middleware.BadInputMiddleware",
     # Last: turns a refused sign-in (too many failures) into the Russian lockout page or JSON.
     "axes.middleware.AxesMiddleware",
 ]

@@ -11,6 +11,7 @@ from typing import ClassVar
 from django.conf import settings
 from django.db import models
 from django.db.models import Count, F, Q
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -44,6 +45,13 @@ class Area(RegistryModel):
 
     def search_text(self) -> str:
         return f"{self.name_ru} {self.name_kk} {self.name_en}"
+
+    def get_absolute_url(self) -> str:
+        """Its own page when there is one, else the commitments of this area (never a link to nothing)."""
+        try:
+            return super().get_absolute_url()
+        except NoReverseMatch:
+            return f"{reverse('agreements:commitment_list')}?area={self.pk}"
 
 
 class AgreementQuerySet(models.QuerySet):

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import DataError, IntegrityError, transaction
 from django.db.models import ProtectedError, RestrictedError
 from django.utils.translation import gettext as _
+from drf_spectacular.contrib.django_filters import DjangoFilterExtension
 from rest_framework import serializers, status, viewsets
 from rest_framework.exceptions import APIException, PermissionDenied
 from rest_framework.response import Response
@@ -163,3 +164,33 @@ def exception_handler(error, context):
         return Response({"detail": _("Значение не подходит: %(error)s") % {"error": error}},
                         status=status.HTTP_400_BAD_REQUEST)
     return drf_exception_handler(error, context)
+
+
+class _IsolatedFilterBackend:
+    """A filter backend whose FilterSet classes are throwaway copies: building the schema touches each
+    filter's form field (cached on the filter, label and all, in whatever state the schema left it), which on
+    the shared classes turned every list's filter labels English for good."""
+
+    def __init__(self, backend) -> None:
+        self.backend = backend
+
+    def get_filterset_class(self, view, queryset=None):
+        filterset_class = self.backend.get_filterset_class(view, queryset)
+        if filterset_class is None:
+            return None
+        isolated = type(filterset_class.__name__, (filterset_class,), {"__module__": filterset_class.__module__})
+        isolated.base_filters = copy.deepcopy(filterset_class.base_filters)
+        return isolated
+
+    def __getattr__(self, name: str):
+        return getattr(self.backend, name)
+
+
+class IsolatedDjangoFilterExtension(DjangoFilterExtension):
+    """drf-spectacular's django-filter extension, run on copies of the FilterSets (see above)."""
+
+    priority = 1
+
+    def get_schema_operation_parameters(self, auto_schema, *args, **kwargs):
+        self.target = _IsolatedFilterBackend(self.target)
+        return super().get_schema_operation_parameters(auto_schema, *args, **kwargs)

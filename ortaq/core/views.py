@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
 from django.http import HttpResponseRedirect
@@ -48,6 +48,19 @@ class RecordListView(ModelPermissionMixin, ExportMixin, SingleTableMixin, Filter
 
     def get_permission_object(self):
         return None
+
+    max_per_page = 500
+
+    def get_table_pagination(self, table) -> dict | bool:
+        """django-tables2's paging with `per_page` kept to 1…500 (a bad value falls back to the default)."""
+        pagination = super().get_table_pagination(table)
+        if isinstance(pagination, dict) and "per_page" in pagination:
+            try:
+                per_page = int(pagination["per_page"])
+            except (TypeError, ValueError):
+                per_page = self.paginate_by
+            pagination["per_page"] = min(max(per_page, 1), self.max_per_page)
+        return pagination
 
     def get_paginate_by(self, queryset) -> None:
         # The table paginates (django-tables2); paginating the object list as well would count rows twice.
@@ -193,8 +206,16 @@ class RecordCreateView(ModelPermissionMixin, RecordFormMixin, CreateView):
         return None
 
     def get_initial(self) -> dict:
+        """Fields preset from the query string (`?parent=12`), each kept only when its form field accepts it."""
         initial = super().get_initial()
+        fields = self.get_form_class().base_fields
         for key, value in self.request.GET.items():
+            if key not in fields:
+                continue
+            try:
+                fields[key].clean(value)
+            except (ValidationError, ValueError, TypeError, OverflowError):
+                continue
             initial[key] = value
         return initial
 

@@ -26,7 +26,6 @@ from ortaq.foodbelt.models import Supplier
 from ortaq.foodbelt.tabular import UnreadableFile, read_rows
 from ortaq.regions.models import Region
 
-MAX_UPLOAD = 50 * 1024 * 1024
 TOKEN = re.compile(r"^[0-9a-f]{64}\.(csv|xlsx|txt)$")
 EXAMPLES = {
     "deliveries": ["123456789013", "КХ «Пример»", "dairy", datetime.date(2018, 3, 15), Decimal("12.5"),
@@ -42,8 +41,10 @@ class UploadForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD:
-            raise forms.ValidationError(_("Файл больше 50 МБ: загрузите его командой ortaq import-deliveries."))
+        limit = settings.ORTAQ_WEB_IMPORT_MB
+        if upload.size > limit * 1024 * 1024:
+            raise forms.ValidationError(_("Файл больше %(limit)s МБ: на сайте он не успеет загрузиться, загрузите его "
+                                          "командой ortaq import-deliveries.") % {"limit": limit})
         # By content, not by name: a CSV is text, an XLSX a spreadsheet package; anything else is refused.
         try:
             upload.content_kind = detect_kind(upload.file, upload.name)

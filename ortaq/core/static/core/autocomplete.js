@@ -1,21 +1,49 @@
-// Search-as-you-type for AutocompleteSelect widgets (ortaq/core/widgets.py). No library needed.
+// Search-as-you-type for AutocompleteSelect widgets (ortaq/core/widgets.py), following the ARIA combobox
+// pattern: ArrowDown/ArrowUp move through the options, Enter chooses, Escape closes. No library needed.
 (function () {
   "use strict";
   var timers = new WeakMap();
 
   function box(element) { return element.closest(".autocomplete"); }
+  function listOf(container) { return container.querySelector(".autocomplete-list"); }
+  function inputOf(container) { return container.querySelector(".autocomplete-input"); }
 
   function show(container, items) {
-    var list = container.querySelector(".autocomplete-list");
+    var list = listOf(container);
+    var input = inputOf(container);
     list.innerHTML = "";
-    items.forEach(function (item) {
+    items.forEach(function (item, index) {
       var option = document.createElement("li");
       option.setAttribute("role", "option");
+      option.setAttribute("aria-selected", "false");
+      option.id = (list.id || "autocomplete") + "-option-" + index;
       option.dataset.id = item.id;
       option.textContent = item.text;
       list.appendChild(option);
     });
     list.hidden = items.length === 0;
+    input.setAttribute("aria-expanded", items.length ? "true" : "false");
+    input.removeAttribute("aria-activedescendant");
+  }
+
+  function choose(container, option) {
+    container.querySelector("input[type=hidden]").value = option.dataset.id;
+    inputOf(container).value = option.textContent;
+    show(container, []);
+  }
+
+  function move(container, step) {
+    var options = Array.prototype.slice.call(listOf(container).querySelectorAll("li"));
+    if (!options.length) { return; }
+    var current = options.findIndex(function (option) { return option.getAttribute("aria-selected") === "true"; });
+    var next = (current + step + options.length) % options.length;
+    if (current < 0 && step < 0) { next = options.length - 1; }
+    options.forEach(function (option, index) {
+      option.setAttribute("aria-selected", index === next ? "true" : "false");
+      option.classList.toggle("active", index === next);
+    });
+    inputOf(container).setAttribute("aria-activedescendant", options[next].id);
+    options[next].scrollIntoView({block: "nearest"});
   }
 
   document.addEventListener("input", function (event) {
@@ -32,12 +60,25 @@
     }, 250));
   });
 
+  document.addEventListener("keydown", function (event) {
+    var input = event.target;
+    if (!input.classList || !input.classList.contains("autocomplete-input")) { return; }
+    var container = box(input);
+    var open = !listOf(container).hidden;
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      if (open) { event.preventDefault(); move(container, event.key === "ArrowDown" ? 1 : -1); }
+    } else if (event.key === "Enter" && open) {
+      var active = listOf(container).querySelector("li[aria-selected=true]");
+      if (active) { event.preventDefault(); choose(container, active); }
+    } else if (event.key === "Escape" && open) {
+      event.preventDefault();
+      event.stopPropagation();
+      show(container, []);
+    }
+  });
+
   document.addEventListener("click", function (event) {
     var option = event.target.closest && event.target.closest(".autocomplete-list li");
-    if (!option) { return; }
-    var container = box(option);
-    container.querySelector("input[type=hidden]").value = option.dataset.id;
-    container.querySelector(".autocomplete-input").value = option.textContent;
-    show(container, []);
+    if (option) { choose(box(option), option); }
   });
 })();

@@ -74,6 +74,13 @@
     if (summary) { summary.focus(); }
   }
 
+  // A link of the error summary puts the focus on its field (following the fragment only scrolls).
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest(".error-summary a[href^='#']");
+    var field = link && document.getElementById(link.getAttribute("href").slice(1));
+    if (field) { event.preventDefault(); field.focus(); }
+  });
+
   document.addEventListener("DOMContentLoaded", function () {
     setupMenu();
     wrapTables(document);

@@ -25,11 +25,43 @@ STICKING_OUT = """() => {
 }"""
 
 
+# Elements wider than the card (or tile) they are in, outside a region that scrolls.
+OUT_OF_CARD = """() => {
+  const out = [];
+  for (const card of document.querySelectorAll('.card, .tile')) {
+    const edge = card.getBoundingClientRect().right;
+    for (const node of card.querySelectorAll('*')) {
+      if (node.closest('.table-scroll, .plotly-chart, .visually-hidden')) continue;
+      const box = node.getBoundingClientRect();
+      if (box.width && box.right > edge + 1) out.push(node.tagName.toLowerCase() + ' in ' + (card.id || card.className));
+    }
+  }
+  return out.slice(0, 5);
+}"""
+
+
+def reading_pages(demo) -> list:
+    return [page for page in page_types(demo) if page.kind in ("list", "detail", "form")
+            or page.name in ("home", "analytics:tracker", "analytics:pair", "analytics:brief_html",
+                             "foodbelt:home", "core:search")]
+
+
+def test_nothing_sticks_out_of_its_card_at_1366(live_server, chromium, demo, users):
+    context = context_as(chromium, live_server, users.admin, 1366)
+    page = context.new_page()
+    errors = listen_for_errors(page)
+    sticking = {}
+    for page_type in reading_pages(demo):
+        open_page(page, live_server.url + page_type.url, errors)
+        if found := page.evaluate(OUT_OF_CARD):
+            sticking[str(page_type)] = found
+    context.close()
+    assert not sticking, sticking
+
+
 @pytest.mark.parametrize("width", [390, 320])
 def test_no_list_or_record_page_is_wider_than_a_phone(live_server, chromium, demo, users, width):
-    pages = [page for page in page_types(demo) if page.kind in ("list", "detail", "form")
-             or page.name in ("home", "analytics:tracker", "analytics:pair", "analytics:brief_html",
-                              "foodbelt:home", "core:search")]
+    pages = reading_pages(demo)
     context = context_as(chromium, live_server, users.admin, width)
     page = context.new_page()
     errors = listen_for_errors(page)

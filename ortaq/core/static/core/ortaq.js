@@ -70,7 +70,7 @@
   }
 
   function focusErrors() {
-    var summary = document.querySelector(".error-summary");
+    var summary = document.querySelector(".error-summary") || document.getElementById("stale-changes");
     if (summary) { summary.focus(); }
   }
 
@@ -86,8 +86,14 @@
     wrapTables(document);
     focusErrors();
   });
-  document.addEventListener("htmx:afterSwap", function (event) {
-    wrapTables(event.target);
-    announce(swappedText(event.target));
+  // After an outerHTML swap the old element is gone: find the new one by its id; if the focus was inside
+  // what was replaced, it goes to the new element instead of falling back to the page's start.
+  document.addEventListener("htmx:afterSettle", function (event) {
+    var target = event.detail.target || event.target;
+    if (!document.contains(target) && target.id) { target = document.getElementById(target.id) || document.body; }
+    wrapTables(target);
+    announce(swappedText(target));
+    var focused = document.activeElement;
+    if ((!focused || focused === document.body) && target.hasAttribute("tabindex")) { target.focus(); }
   });
 })();

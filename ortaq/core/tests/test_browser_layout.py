@@ -112,3 +112,19 @@ def test_a_wide_table_scrolls_in_a_focusable_region(live_server, chromium, demo,
     assert page.evaluate("document.querySelector('.table-scroll').scrollWidth") > 390
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     context.close()
+
+
+def test_at_200_percent_zoom_and_320_px_nothing_scrolls_sideways(live_server, chromium, demo, users, artifacts_dir):
+    """200 % zoom of a 1366 px screen is a 683 CSS px viewport drawn at twice the density."""
+    from ortaq.agreements.models import Agreement
+
+    record = Agreement.objects.order_by("pk").first().get_absolute_url()
+    for label, width, scale in (("zoom200", 683, 2), ("320px", 320, 1)):
+        context = chromium.new_context(viewport={"width": width, "height": 800}, device_scale_factor=scale,
+                                       locale="ru-RU")
+        page = context.new_page()
+        for name, path in (("home", "/"), ("list", "/agreements/"), ("record", record)):
+            open_page(page, live_server.url + path, [])
+            assert page.evaluate("document.documentElement.scrollWidth") <= width, (label, path)
+            page.screenshot(path=str(artifacts_dir / f"a11y-{label}-{name}.png"), full_page=True)
+        context.close()

@@ -139,8 +139,9 @@ def reading(backends: list[str]) -> None:
         _use(backend)
         rates = {}
         for workers_count in (1, 2):
-            Document.objects.filter(reading__isnull=False).delete()
-            Reading.objects.all().delete()
+            names = [path.name for path in TEXTS.glob("*.txt")]
+            Reading.objects.filter(document__file_name__in=names).delete()
+            Document.objects.filter(file_name__in=names, sources__isnull=True).delete()
             workers = _worker({**os.environ, "ORTAQ_TASKS": backend}, workers_count)
             try:
                 time.sleep(8)  # Django and the models load in each worker
@@ -173,6 +174,7 @@ def main() -> None:
     parser.add_argument("--agreements", type=int, default=0, help="generate this many first (issue: 100000)")
     parser.add_argument("--commitments", type=int, default=0, help="generate this many first (issue: 500000)")
     parser.add_argument("--skip-reading", action="store_true")
+    parser.add_argument("--only-reading", action="store_true")
     args = parser.parse_args()
 
     import django
@@ -193,8 +195,9 @@ def main() -> None:
     backends = ["db", *(["rq"] if _redis_answers() else [])]
     if "rq" not in backends:
         print("Redis does not answer at ORTAQ_REDIS_URL: the RQ backend is left out")
-    edit_latency(args.edits)
-    queue_overhead(backends)
+    if not args.only_reading:
+        edit_latency(args.edits)
+        queue_overhead(backends)
     if not args.skip_reading:
         reading(backends)
 

@@ -21,6 +21,20 @@ PASSWORD = "Qv9-kestrel-Lumen"
 schema = schemathesis.openapi.from_wsgi("/api/schema/", get_wsgi_application())
 
 
+@pytest.fixture(autouse=True)
+def keep_the_test_connection():
+    """As Django's test client does: the WSGI handler must not close the test's connection after each request
+    (it would, on PostgreSQL, since the test holds a transaction open)."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 @pytest.fixture
 def admin_headers(db) -> dict[str, str]:
     from ortaq.accounts.demo_users import create_user

@@ -88,6 +88,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "ortaq.core.middleware.AnonymousReadMiddleware",
+    "ortaq.core.middleware.BadInputMiddleware",
     # Last: turns a refused sign-in (too many failures) into the Russian lockout page or JSON.
     "axes.middleware.AxesMiddleware",
 ]
@@ -230,6 +231,11 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = not ORTAQ_COMPRESSED_STATIC
 WHITENOISE_KEEP_ONLY_HASHED_FILES = True  # half the files to compress; pages link the hashed names only
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# What the site accepts. Reading (~0.1 s per 1 000 characters) and import checks (~0.8 s per MB) above the
+# background thresholds run in a worker, not in the request, so these are limits of size, not of time;
+# larger work goes through the console commands (ortaq ingest, ortaq import-deliveries).
+ORTAQ_WEB_TEXT_LIMIT = env_int("ORTAQ_WEB_TEXT_LIMIT", 1_000_000)
+ORTAQ_WEB_IMPORT_MB = env_int("ORTAQ_WEB_IMPORT_MB", 200)
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000
 
 EMAIL_BACKEND = env_str("ORTAQ_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
@@ -285,9 +291,25 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "ortaq.core.api.exception_handler",
 }
 SPECTACULAR_SETTINGS = {"TITLE": "Ortaq API", "VERSION": "1", "SERVE_INCLUDE_SCHEMA": False,
-                        "SWAGGER_UI_DIST": "SIDECAR", "SWAGGER_UI_FAVICON_HREF": "SIDECAR", "REDOC_DIST": "SIDECAR"}
+                        "SWAGGER_UI_DIST": "SIDECAR", "SWAGGER_UI_FAVICON_HREF": "SIDECAR", "REDOC_DIST": "SIDECAR",
+                        # Each model's choice set under its own name in the schema (many are called "kind").
+                        "ENUM_NAME_OVERRIDES": {
+                            "QualifierEnum": "ortaq.foodbelt.models.Qualifier",
+                            "AgreementKindEnum": "ortaq.agreements.models.Agreement.Kind",
+                            "OrganizationKindEnum": "ortaq.directory.models.Organization.Kind",
+                            "ProgramKindEnum": "ortaq.events.models.Program.Kind",
+                            "EventKindEnum": "ortaq.events.models.Event.Kind",
+                            "ReportedSupplyKindEnum": "ortaq.foodbelt.models.ReportedSupplyTotal.Kind",
+                            "ProjectKindEnum": "ortaq.projects.models.JointProject.Kind",
+                            "ProposalKindEnum": "ortaq.reader.models.Proposal.Kind",
+                            "RegionKindEnum": "ortaq.regions.models.Region.Kind",
+                            "SettlementKindEnum": "ortaq.regions.models.Settlement.Kind",
+                            "DocumentKindEnum": "ortaq.sources.models.Document.Kind",
+                            "SourceKindEnum": "ortaq.sources.models.Source.Kind",
+                        }}
 
 SIMPLE_HISTORY_REVERT_DISABLED = False
 FORMS_URLFIELD_ASSUME_HTTPS = True

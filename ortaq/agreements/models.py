@@ -6,10 +6,12 @@ import datetime
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from typing import ClassVar
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Count, F, Q
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -45,6 +47,13 @@ class Area(RegistryModel):
 
     def search_text(self) -> str:
         return f"{self.name_ru} {self.name_kk} {self.name_en}"
+
+    def get_absolute_url(self) -> str:
+        """Its own page when there is one, else the commitments of this area (never a link to nothing)."""
+        try:
+            return super().get_absolute_url()
+        except NoReverseMatch:
+            return f"{reverse('agreements:commitment_list')}?area={self.pk}"
 
 
 class AgreementQuerySet(models.QuerySet):
@@ -164,6 +173,7 @@ class Agreement(RegistryModel):
 class Party(RegistryModel):
     """A side of an agreement: an organization or a region, with whoever signed for it."""
     searchable = False
+    scope_parents: ClassVar[tuple[str, ...]] = ("agreement",)
 
 
     agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="parties",
@@ -240,6 +250,8 @@ class CommitmentQuerySet(models.QuerySet):
 
 
 class Commitment(RegistryModel):
+    scope_parents: ClassVar[tuple[str, ...]] = ("agreement",)
+
     class Status(models.TextChoices):
         OPEN = "open", _("не начато")
         IN_PROGRESS = "in_progress", _("выполняется")
@@ -315,6 +327,7 @@ class Commitment(RegistryModel):
 
 class ProgressReport(RegistryModel):
     searchable = False
+    scope_parents: ClassVar[tuple[str, ...]] = ("commitment",)
 
     commitment = models.ForeignKey(Commitment, on_delete=models.CASCADE, related_name="reports",
                                    verbose_name=_("обязательство"))

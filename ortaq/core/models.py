@@ -8,7 +8,7 @@ from typing import ClassVar
 
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
-from django.db import models
+from django.db import models, transaction
 from django.urls import reverse
 from django.utils.hashable import make_hashable
 from django.utils.translation import get_language
@@ -44,6 +44,10 @@ def choice_labels(field, language: str | None) -> dict:
     return {make_hashable(value): str(label) for value, label in field.flatchoices}
 
 
+class StaleRecord(Exception):
+    """A save of a version someone else has saved over since it was loaded; args[0] is the stored version."""
+
+
 class RegistryModel(models.Model):
     """Base of every registry record: timestamps, an edit version, a URL and a scope."""
 
@@ -53,6 +57,16 @@ class RegistryModel(models.Model):
     version = models.PositiveIntegerField(_("версия"), default=1, editable=False)
     # Whether the search box lists this kind of record (parts such as parties are found through their whole).
     searchable: ClassVar[bool] = True
+    # Foreign keys to the records this one hangs from: writing it needs the right to change each of them,
+    # as they are and as they will be (ortaq.core.permissions.WriteCheck).
+    scope_parents: ClassVar[tuple[str, ...]] = ()
+    # Required foreign keys to scoped records that are links between two owners, not parents (either side's
+    # editor may write the record): declared so the permission matrix knows the choice was made.
+    scope_links: ClassVar[tuple[str, ...]] = ()
+    # Whether an editor may leave this kind of record with no region or organization (nobody's record).
+    scope_may_be_empty: ClassVar[bool] = False
+    # Fields only the server writes: read-only in the API whatever a client sends.
+    server_fields: ClassVar[tuple[str, ...]] = ("id", "version", "created_at", "updated_at")
 
     class Meta:
         abstract = True
@@ -64,11 +78,24 @@ class RegistryModel(models.Model):
         return choice_labels(field, get_language()).get(make_hashable(value), value)
 
     def save(self, *args, **kwargs) -> None:
-        if self.pk is not None and not kwargs.get("force_insert"):
-            current = type(self)._default_manager.filter(pk=self.pk).values_list("version", flat=True).first()
+        """Insert, or update under a lock on the stored row: the version grows by one and, when the caller
+        set `expected_version` (the version a form or API client loaded), a record saved by someone else
+        since is refused with StaleRecord. The lock is held to the end of the caller's transaction, so two
+        saves of the same version never both win (PostgreSQL: SELECT … FOR UPDATE; SQLite: the write
+        transaction begins IMMEDIATE, one writer at a time)."""
+        if self.pk is None or kwargs.get("force_insert"):
+            super().save(*args, **kwargs)
+            return
+        with transaction.atomic():
+            current = (type(self)._default_manager.select_for_update().filter(pk=self.pk)
+                       .values_list("version", flat=True).first())
+            expected = getattr(self, "expected_version", None)
+            if current is not None and expected is not None and current != expected:
+                raise StaleRecord(current)
             if current is not None:
                 self.version = current + 1
-        super().save(*args, **kwargs)
+            super().save(*args, **kwargs)
+        self.expected_version = None
 
     @classmethod
     def url_name(cls, action: str) -> str:

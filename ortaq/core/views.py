@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
 from django.http import HttpResponseRedirect
@@ -17,7 +17,8 @@ from rules.contrib.views import PermissionRequiredMixin
 
 from ortaq.core import exports
 from ortaq.core.history import changes_since, history_rows
-from ortaq.core.permissions import permission_name
+from ortaq.core.models import StaleRecord
+from ortaq.core.permissions import WriteCheck, permission_name
 from ortaq.sources.models import Source, add_source, sources_for
 
 
@@ -47,6 +48,19 @@ class RecordListView(ModelPermissionMixin, ExportMixin, SingleTableMixin, Filter
 
     def get_permission_object(self):
         return None
+
+    max_per_page = 500
+
+    def get_table_pagination(self, table) -> dict | bool:
+        """django-tables2's paging with `per_page` kept to 1…500 (a bad value falls back to the default)."""
+        pagination = super().get_table_pagination(table)
+        if isinstance(pagination, dict) and "per_page" in pagination:
+            try:
+                per_page = int(pagination["per_page"])
+            except (TypeError, ValueError):
+                per_page = self.paginate_by
+            pagination["per_page"] = min(max(per_page, 1), self.max_per_page)
+        return pagination
 
     def get_paginate_by(self, queryset) -> None:
         # The table paginates (django-tables2); paginating the object list as well would count rows twice.
@@ -122,6 +136,8 @@ class RecordFormMixin:
 
     def post(self, request, *args, **kwargs):
         self.object = self.get_object_or_none()
+        # The stored record's scope and parents, taken before the form writes the posted values into it.
+        self.write_check = WriteCheck(request.user, stored=self.object)
         form = self.get_form()
         formsets = self.get_formsets()
         if form.is_valid() and all(formset.is_valid() for formset in formsets.values()):
@@ -134,20 +150,27 @@ class RecordFormMixin:
     def save_all(self, form, formsets: dict):
         stale = self.stale_changes(form)
         if stale:
-            # Said once, in the panel that lists the other changes (core/object_form.html), not as a form error too.
-            return self.render_to_response(self.get_context_data(form=form, formsets=formsets, stale=stale))
+            return self.refuse_stale(form, formsets, stale)
+        refusal = self.write_check.refusal_before(form.instance)
+        if refusal:
+            form.add_error(None, refusal)
+            return self.render_to_response(self.get_context_data(form=form, formsets=formsets))
         try:
             with transaction.atomic():
+                form.instance.expected_version = self.loaded_version(form)
                 self.object = form.save()
                 for formset in formsets.values():
                     formset.instance = self.object
                     self.save_formset(formset)
                 self.after_save(form)
-                if not self.request.user.has_perm(permission_name(self.model, "change"), self.object):
-                    raise OutOfScope
-        except OutOfScope:
-            form.add_error(None, _("Запись должна касаться ваших регионов или организаций: "
-                                   "укажите сторону, организатора или ответственного из вашей зоны."))
+                refusal = self.write_check.refusal_after(self.object)
+                if refusal:
+                    raise OutOfScope(refusal)
+        except StaleRecord:
+            # lost a race: someone saved between the check above and this save (the row lock decided)
+            return self.refuse_stale(form, formsets, self.stale_changes(form))
+        except OutOfScope as error:
+            form.add_error(None, str(error))
             return self.render_to_response(self.get_context_data(form=form, formsets=formsets))
         except IntegrityError as error:
             form.add_error(None, _("База данных отклонила запись: %(error)s") % {"error": error})
@@ -155,8 +178,19 @@ class RecordFormMixin:
         messages.success(self.request, _("Сохранено: %(record)s") % {"record": self.object})
         return HttpResponseRedirect(self.get_success_url())
 
+    def refuse_stale(self, form, formsets: dict, stale: list):
+        # Said once: in the panel that lists the other changes (core/object_form.html), or, when a race was
+        # lost before those changes could be listed, as the form's error.
+        if not stale:
+            form.add_error(None, _("Запись изменилась, пока вы её редактировали. Ваши изменения не сохранены."))
+        return self.render_to_response(self.get_context_data(form=form, formsets=formsets, stale=stale))
+
     def save_formset(self, formset) -> None:
         formset.save()
+
+    def loaded_version(self, form) -> int | None:
+        """The version the edited form was loaded at (None for a new record)."""
+        return None
 
     def stale_changes(self, form) -> list:
         return []
@@ -175,8 +209,16 @@ class RecordCreateView(ModelPermissionMixin, RecordFormMixin, CreateView):
         return None
 
     def get_initial(self) -> dict:
+        """Fields preset from the query string (`?parent=12`), each kept only when its form field accepts it."""
         initial = super().get_initial()
+        fields = self.get_form_class().base_fields
         for key, value in self.request.GET.items():
+            if key not in fields:
+                continue
+            try:
+                fields[key].clean(value)
+            except (ValidationError, ValueError, TypeError, OverflowError):
+                continue
             initial[key] = value
         return initial
 
@@ -190,9 +232,13 @@ class RecordUpdateView(ModelPermissionMixin, RecordFormMixin, UpdateView):
     def get_object_or_none(self):
         return self.get_object()
 
+    def loaded_version(self, form) -> int | None:
+        return form.cleaned_data.get("loaded_version")
+
     def stale_changes(self, form) -> list:
-        loaded = form.cleaned_data.get("loaded_version")
-        if loaded is None or loaded >= self.object.version:
+        loaded = self.loaded_version(form)
+        stored = type(self.object)._default_manager.filter(pk=self.object.pk).values_list("version", flat=True).first()
+        if loaded is None or stored is None or loaded >= stored:
             return []
         return changes_since(self.object, loaded)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
@@ -96,6 +98,9 @@ class Organization(RegistryModel):
 
 
 class Person(RegistryModel):
+    # A person belongs to the regions of the posts they hold: a new person has none yet.
+    scope_may_be_empty: ClassVar[bool] = True
+
     last_name = models.CharField(_("фамилия"), max_length=100)
     first_name = models.CharField(_("имя"), max_length=100)
     patronymic = models.CharField(_("отчество"), max_length=100, blank=True)
@@ -137,6 +142,7 @@ class PositionQuerySet(models.QuerySet):
 
 class Position(RegistryModel):
     searchable = False
+    scope_parents: ClassVar[tuple[str, ...]] = ("person",)
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="positions",
                                verbose_name=_("персона"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import ClassVar
 
 from django.db import models
 from django.db.models import Count, F, Q
@@ -79,6 +80,7 @@ class Program(RegistryModel):
 class ReportedFigure(RegistryModel):
     """A figure quoted by the press or a report ("8 regions visited"), kept beside the computed one."""
     searchable = False
+    scope_parents: ClassVar[tuple[str, ...]] = ("program",)
 
 
     class Metric(models.TextChoices):
@@ -180,6 +182,7 @@ class Event(RegistryModel):
 
 class Participation(RegistryModel):
     searchable = False
+    scope_parents: ClassVar[tuple[str, ...]] = ("event",)
 
     class Role(models.TextChoices):
         HOST = "host", _("принимающая сторона")

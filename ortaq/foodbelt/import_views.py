@@ -7,6 +7,7 @@ import re
 from decimal import Decimal
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -25,8 +26,6 @@ from ortaq.jobs.models import Job
 from ortaq.regions.models import Region
 
 IMPORT_JOBS = ("foodbelt-check", "foodbelt-import")
-
-MAX_UPLOAD = 50 * 1024 * 1024
 EXAMPLES = {
     "deliveries": ["123456789013", "КХ «Пример»", "{dairy}", datetime.date(2018, 3, 15), Decimal("12.5"),
                    Decimal("3125000"), "{KZ-71}",
@@ -60,8 +59,10 @@ class UploadForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD:
-            raise forms.ValidationError(_("Файл больше 50 МБ: загрузите его командой ortaq import-deliveries."))
+        limit = settings.ORTAQ_WEB_IMPORT_MB
+        if upload.size > limit * 1024 * 1024:
+            raise forms.ValidationError(_("Файл больше %(limit)s МБ: загрузите его командой "
+                                          "ortaq import-deliveries.") % {"limit": limit})
         # By content, not by name: a CSV is text, an XLSX a spreadsheet package; anything else is refused.
         try:
             upload.content_kind = detect_kind(upload.file, upload.name)

@@ -95,6 +95,7 @@ class Supplier(RegistryModel):
     searchable = False  # found through its organization
     # Search-as-you-type (core.pages.autocomplete) finds a supplier through its organization's search entry.
     autocomplete_through: ClassVar[str] = "organization"
+    scope_parents: ClassVar[tuple[str, ...]] = ("organization",)
     organization = models.OneToOneField("directory.Organization", on_delete=models.PROTECT,
                                         related_name="supplier", verbose_name=_("организация"))
     categories = models.ManyToManyField(ProductCategory, blank=True, related_name="suppliers",
@@ -130,6 +131,8 @@ class SupplyPlan(RegistryModel):
     """What a region plans to supply within a program in a year, in total or for one category."""
 
     searchable = False
+    # A plan belongs to its supplying region as much as to the program's consumer: either's editor writes it.
+    scope_links: ClassVar[tuple[str, ...]] = ("program",)
     program = models.ForeignKey(SupplyProgram, on_delete=models.CASCADE, related_name="plans",
                                 verbose_name=_("программа"))
     region = models.ForeignKey("regions.Region", on_delete=models.PROTECT, related_name="supply_plans",
@@ -184,6 +187,8 @@ class ReportedSupplyTotal(RegistryModel):
     `as_of` (date of the statement); `note`. Where it came from is a `sources.Source` (kind "document" with
     the character spans of the sentence), attached with `ortaq.sources.models.add_source`.
     """
+    # A plan belongs to its supplying region as much as to the program's consumer: either's editor writes it.
+    scope_links: ClassVar[tuple[str, ...]] = ("program",)
 
     searchable = False
 
@@ -255,6 +260,7 @@ class Delivery(RegistryModel):
     """One delivery of one category of produce by a supplier to a consuming city, by a numbered document."""
 
     searchable = False
+    scope_parents: ClassVar[tuple[str, ...]] = ("supplier",)
     # Foreign keys covered by the composite indexes below get no index of their own: fewer indexes to keep
     # up to date when a million rows are imported.
     supplier = models.ForeignKey(Supplier, on_delete=models.PROTECT, related_name="deliveries", db_index=False,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -83,6 +85,7 @@ class JointProject(RegistryModel):
 
 class Milestone(RegistryModel):
     searchable = False
+    scope_parents: ClassVar[tuple[str, ...]] = ("project",)
 
     class Status(models.TextChoices):
         PLANNED = "planned", _("запланирован")

@@ -7,6 +7,7 @@ import re
 from decimal import Decimal
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from ortaq.agreements.models import Agreement
@@ -31,6 +32,16 @@ try:  # the food-belt app is built separately; supply figures go there once it e
     from ortaq.foodbelt.models import ReportedSupplyTotal
 except ImportError:  # pragma: no cover - depends on the food-belt app
     ReportedSupplyTotal = None
+
+
+def check_web_length(text: str) -> None:
+    """A page reads a text within the web limit (ORTAQ_WEB_TEXT_LIMIT, so the reading ends well inside the
+    server's request timeout); a longer one is read by the console command, which has no such limit."""
+    limit = settings.ORTAQ_WEB_TEXT_LIMIT
+    if len(text) > limit:
+        raise InputRefused(_("Текст слишком длинный для чтения на сайте: %(length)s символов, предел — %(limit)s. "
+                             "Разделите документ на части или прочитайте его командой ortaq ingest.") % {
+            "length": f"{len(text):,}".replace(",", " "), "limit": f"{limit:,}".replace(",", " ")})
 
 
 class DocumentForm(forms.Form):
@@ -59,6 +70,7 @@ class DocumentForm(forms.Form):
                 cleaned["file_name"] = ""
             else:
                 raise InputRefused(_("Вставьте текст пресс-релиза или выберите файл: документ пуст."))
+            check_web_length(cleaned["input"].text)
         except InputRefused as error:
             raise forms.ValidationError(str(error)) from error
         return cleaned

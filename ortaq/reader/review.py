@@ -225,6 +225,9 @@ def accept(proposal: Proposal, user, form: ReviewForm):
     """Create or link the proposal's records, each sourced to the document's sentence; all or nothing."""
     if not user.has_perm("reader.review_proposal"):
         raise PermissionDenied(_("Принимать предложения могут только редакторы."))
+    if not user.has_perm("reader.decide_proposal", proposal):
+        raise ReviewRefused(_("Документ вне вашей зоны: он о других регионах, решать по нему могут их "
+                              "редакторы или администратор."))
     payload = form.payload()
     link = not form.cleaned_data.get("create_new")
     try:
@@ -286,6 +289,9 @@ def reject(proposal: Proposal, user) -> None:
     """Mark the proposal rejected (nothing is written to the registry)."""
     if not user.has_perm("reader.review_proposal"):
         raise PermissionDenied(_("Отклонять предложения могут только редакторы."))
+    if not user.has_perm("reader.decide_proposal", proposal):
+        raise ReviewRefused(_("Документ вне вашей зоны: он о других регионах, решать по нему могут их "
+                              "редакторы или администратор."))
     updated = Proposal.objects.filter(pk=proposal.pk, status=Proposal.Status.PENDING).update(
         status=Proposal.Status.REJECTED, decided_by=user, decided_at=timezone.now())
     if not updated:

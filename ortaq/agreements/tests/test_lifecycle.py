@@ -52,15 +52,26 @@ def test_removing_a_party_below_two_is_refused_by_the_form(client_as, users, dem
 
 
 def test_replacing_a_party_in_one_submit_is_allowed(client_as, users, demo):
-    record = agreement("Меморандум", organization("ТОО «Г»", demo.karaganda), demo.astana)
+    record = agreement("Меморандум", demo.astana, organization("ТОО «Г»", demo.karaganda))
     replacement = organization("ТОО «Замена»", demo.karaganda)
     data = agreement_form_data(record, **{"parties-1-DELETE": "on", "parties-TOTAL_FORMS": 3,
                                           "parties-2-organization": replacement.pk})
     response = client_as(users.karaganda).post(record.get_edit_url(), data)
     assert response.status_code == 302, response.content.decode()[:2000]
-    assert {str(party) for party in record.parties.all()} == {"ТОО «Г»", "ТОО «Замена»"}
+    assert {str(party) for party in record.parties.all()} == {str(demo.astana), "ТОО «Замена»"}
     record.refresh_from_db()
     assert record.party_count == 2
+
+
+def test_an_editor_cannot_remove_another_regions_party(client_as, users, demo):
+    record = agreement("Меморандум", organization("ТОО «Г2»", demo.karaganda), demo.astana)
+    replacement = organization("ТОО «Замена 2»", demo.karaganda)
+    data = agreement_form_data(record, **{"parties-1-DELETE": "on", "parties-TOTAL_FORMS": 3,
+                                          "parties-2-organization": replacement.pk})
+    response = client_as(users.karaganda).post(record.get_edit_url(), data)
+    assert response.status_code == 200
+    assert "чужой регион" in response.content.decode()
+    assert {party.region_id for party in record.parties.all()} == {None, demo.astana.pk}
 
 
 def test_a_commitment_past_its_date_is_overdue_until_done(demo):

@@ -41,12 +41,13 @@ lint: $(BIN)/ortaq
 	$(BIN)/ruff check .
 	$(BIN)/ortaq makemigrations --check --dry-run
 
-# SQLite always; PostgreSQL too when ORTAQ_TEST_POSTGRES_URL is set (.ci/run sets it).
+# SQLite always; PostgreSQL too when ORTAQ_TEST_POSTGRES_URL is set (.ci/run sets it). The browser tests run
+# once, on SQLite: what they check (pages in Chromium) does not depend on the database.
 test: lint
 	$(BIN)/python -m pytest
 	@if [ -n "$$ORTAQ_TEST_POSTGRES_URL" ]; then \
 		echo "== the same suite on PostgreSQL =="; \
-		ORTAQ_DATABASE_URL="$$ORTAQ_TEST_POSTGRES_URL" $(BIN)/python -m pytest -m "not sqlite_only"; \
+		ORTAQ_DATABASE_URL="$$ORTAQ_TEST_POSTGRES_URL" $(BIN)/python -m pytest -m "not sqlite_only and not browser"; \
 	fi
 
 bench: $(BIN)/ortaq

@@ -1,13 +1,23 @@
 """Ortaq's URL map: one include per domain app."""
 
 from django.contrib import admin
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.urls import include, path
 
 from ortaq.accounts.views import set_language
 from ortaq.core.media import media_file
 from ortaq.core.pages import home
 
+
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Pages without the base template's icon link (the brief) still get an icon, not a 404 in the console."""
+    return redirect(static("core/favicon.svg"), permanent=True)
+
+
 urlpatterns = [
+    path("favicon.ico", favicon),
     path("", home, name="home"),
     path("", include("ortaq.core.urls")),
     path("accounts/", include("django.contrib.auth.urls")),

@@ -53,3 +53,9 @@ class RecordTable(tables.Table):
         empty_text = _("Записей, подходящих под условия, нет.")
         template_name = "core/table.html"
         per_page = 25
+
+    @property
+    def caption(self) -> str:
+        """The table's caption for screen readers: its records' plural name."""
+        model = getattr(self._meta, "model", None)
+        return str(model._meta.verbose_name_plural).capitalize() if model is not None else ""

@@ -81,9 +81,10 @@ class Cancelled(Exception):
 
 
 def after_commit(function: Callable[[], object]) -> None:
-    """Run once the writing transaction commits; at once inside a test's never-committing transaction."""
+    """Run once the writing transaction commits; at once inside a test's never-committing transaction (its
+    outermost block is the test case's: nothing inside it ever commits)."""
     blocks = connection.atomic_blocks
-    if blocks and all(getattr(block, "_from_testcase", False) for block in blocks):
+    if blocks and getattr(blocks[0], "_from_testcase", False):
         function()
     else:
         transaction.on_commit(function)

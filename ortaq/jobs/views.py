@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
@@ -28,7 +29,7 @@ def job_list(request: HttpRequest) -> HttpResponse:
     if status in Job.Status.values:
         jobs = jobs.filter(status=status)
     jobs = runner.with_live_progress(list(jobs[:PAGE_SIZE]))
-    context = {"jobs": jobs, "statuses": Job.Status.choices, "status": status,
+    context = {"jobs": jobs, "statuses": Job.Status.choices, "status": status, "synthetic_form": SyntheticForm(),
                "startable": registry.startable(), "polling": any(job.is_active for job in jobs)}
     template = "jobs/_job_rows.html" if request.htmx else "jobs/job_list.html"
     return render(request, template, context)
@@ -47,6 +48,29 @@ def job_start(request: HttpRequest, kind: str) -> HttpResponse:
     if definition is None or not definition.startable:
         raise Http404(_("Нет такой задачи."))
     job = runner.start(kind, user=request.user)
+    messages.success(request, _("Задача «%(title)s» поставлена в очередь.") % {"title": job.title})
+    return redirect("jobs:list")
+
+
+class SyntheticForm(forms.Form):
+    """How many synthetic records to create (every one marked synthetic; for demos and benchmarks)."""
+
+    organizations = forms.IntegerField(label=_("организаций"), min_value=0, max_value=1_000_000, initial=0)
+    agreements = forms.IntegerField(label=_("соглашений"), min_value=0, max_value=1_000_000, initial=0)
+    events = forms.IntegerField(label=_("событий"), min_value=0, max_value=1_000_000, initial=0)
+    commitments = forms.IntegerField(label=_("обязательств"), min_value=0, max_value=1_000_000, initial=0)
+    deliveries = forms.IntegerField(label=_("поставок"), min_value=0, max_value=1_000_000, initial=0)
+
+
+@require_POST
+def job_synthetic(request: HttpRequest) -> HttpResponse:
+    _administrators_only(request)
+    form = SyntheticForm(request.POST)
+    if not form.is_valid() or not any(form.cleaned_data.values()):
+        messages.error(request, _("Укажите, сколько записей создать: целые числа от 0 до 1 000 000, хотя бы одно "
+                                  "больше нуля."))
+        return redirect("jobs:list")
+    job = runner.start("synthetic", user=request.user, **form.cleaned_data)
     messages.success(request, _("Задача «%(title)s» поставлена в очередь.") % {"title": job.title})
     return redirect("jobs:list")
 

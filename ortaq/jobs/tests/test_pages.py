@@ -50,3 +50,25 @@ def test_a_failed_job_shows_its_error_and_the_retry_button(client_as, users):
     assert client.post(f"/jobs/{job.pk}/cancel/", follow=True).status_code == 200  # refused with a message
     assert Job.objects.get(pk=job.pk).status == Job.Status.DONE
     assert runner.cancel(job) is False
+
+
+def test_an_administrator_generates_synthetic_data_as_a_job(client_as, users):
+    from ortaq.directory.models import Organization
+
+    client = client_as(users.admin)
+    before = Organization.objects.count()
+    response = client.post("/jobs/synthetic/", {"organizations": 5, "agreements": 0, "events": 0,
+                                                "commitments": 0, "deliveries": 0}, follow=True)
+    assert response.status_code == 200
+    job = Job.objects.get(kind="synthetic")
+    assert job.status == Job.Status.DONE and job.params["organizations"] == 5
+    assert Organization.objects.count() == before + 5
+
+
+def test_synthetic_data_refuses_bad_counts(client_as, users):
+    client = client_as(users.admin)
+    for data in ({"organizations": -1}, {"organizations": "много"}, {"organizations": 0}, {"agreements": 10**9}):
+        page = client.post("/jobs/synthetic/", data, follow=True).content.decode()
+        assert "целые числа от 0 до 1 000 000" in page
+    assert not Job.objects.filter(kind="synthetic").exists()
+    assert client_as(users.karaganda).post("/jobs/synthetic/", {"organizations": 5}).status_code == 403

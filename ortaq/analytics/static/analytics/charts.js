@@ -1,7 +1,18 @@
-// Draws every <div class="plotly-chart" data-figure="id-of-json-script"> with the vendored plotly.min.js.
+// Draws every <div class="plotly-chart" data-figure="id-of-json-script"> with the vendored plotly-basic.min.js.
 (function () {
+  // One chart per task: the page stays responsive while they are drawn (no single long task).
   function draw(root) {
-    root.querySelectorAll(".plotly-chart[data-figure]").forEach(function (node) {
+    var nodes = Array.prototype.slice.call(root.querySelectorAll(".plotly-chart[data-figure]"));
+    (function next() {
+      var node = nodes.shift();
+      if (!node) { return; }
+      drawOne(node);
+      window.setTimeout(next, 0);
+    })();
+  }
+
+  function drawOne(node) {
+    [node].forEach(function (node) {
       var source = document.getElementById(node.dataset.figure);
       if (!source || !window.Plotly) { return; }
       var figure = JSON.parse(source.textContent);

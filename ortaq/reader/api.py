@@ -10,9 +10,9 @@ from ortaq.reader.models import Proposal
 
 
 class ProposalSerializer(serializers.ModelSerializer):
-    decided_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
-    record_type = serializers.SlugRelatedField(slug_field="model", read_only=True)
-    matched_type = serializers.SlugRelatedField(slug_field="model", read_only=True)
+    decided_by = serializers.SlugRelatedField(allow_null=True, slug_field="username", read_only=True)
+    record_type = serializers.SlugRelatedField(allow_null=True, slug_field="model", read_only=True)
+    matched_type = serializers.SlugRelatedField(allow_null=True, slug_field="model", read_only=True)
 
     class Meta:
         model = Proposal

@@ -9,6 +9,8 @@ from ortaq.sources.models import Document, Source
 class DocumentSerializer(serializers.ModelSerializer):
     """A document; its full text only on its own URL (lists stay light)."""
 
+    url = serializers.CharField(read_only=True, help_text="the address the text came from, empty when unknown")
+
     class Meta:
         model = Document
         fields = "__all__"

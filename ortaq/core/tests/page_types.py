@@ -12,7 +12,8 @@ NOT_PAGES = {
     "core:restore", "core:healthz", "core:autocomplete", "logout", "password_reset_confirm", "media",
     "foodbelt:import_template", "analytics:brief_pdf", "analytics:brief_xlsx", "analytics:map",
     "reader:proposal_card", "reader:proposal_edit", "reader:proposal_accept", "reader:proposal_reject",
-    "reader:proposal_reopen", "analytics:pair_chooser",
+    "reader:proposal_reopen", "analytics:pair_chooser", "set_language", "jobs:start", "jobs:synthetic",
+    "jobs:action",
 }
 SKIPPED_PREFIXES = ("admin/", "api/")
 

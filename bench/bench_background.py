@@ -39,7 +39,8 @@ def _edits(model, count: int) -> list[float]:
     from django.db import transaction
 
     timings = []
-    for record in model.objects.order_by("?")[:count]:
+    records = list(model.objects.order_by("?")[:count])
+    for record in (records * count)[:count] if records else []:
         started = time.perf_counter()
         with transaction.atomic():
             field = "title" if hasattr(record, "title") else "text"
@@ -50,6 +51,9 @@ def _edits(model, count: int) -> list[float]:
 
 
 def _figures(label: str, timings: list[float]) -> None:
+    if not timings:
+        print(f"  {label:<34} no records to edit")
+        return
     timings = sorted(timings)
     p95 = timings[max(0, round(0.95 * len(timings)) - 1)]
     print(f"  {label:<34} median {statistics.median(timings):8.1f} ms   p95 {p95:8.1f} ms   (n={len(timings)})")
@@ -96,10 +100,10 @@ def edit_latency(count: int) -> None:
 def queue_overhead(backends: list[str], runs: int = 20) -> None:
     from django.utils import timezone
 
-    from ortaq.jobs import registry, runner
+    from ortaq.jobs import runner
+    from ortaq.jobs.models import Job
 
-    print("\nQueue overhead: an empty job, queued → finished (one worker already running)")
-    registry.KINDS["bench-empty"] = registry.JobKind("bench-empty", "empty", lambda progress: None)
+    print("\nQueue overhead: an empty job (`ping`), queued → finished (one worker already running)")
     for backend in backends:
         _use(backend)
         workers = _worker({**os.environ, "ORTAQ_TASKS": backend}, 1)
@@ -109,8 +113,9 @@ def queue_overhead(backends: list[str], runs: int = 20) -> None:
             for _ in range(runs):
                 since = timezone.now()
                 started = time.perf_counter()
-                runner.start("bench-empty")
-                _wait_for("bench-empty", since, 60)
+                job = runner.start("ping")
+                _wait_for("ping", since, 60)
+                assert Job.objects.get(pk=job.pk).status == Job.Status.DONE, "the worker did not run the job"
                 timings.append(1000 * (time.perf_counter() - started))
             _figures(f"{backend} backend", timings)
         finally:
@@ -179,7 +184,8 @@ def main() -> None:
     call_command("migrate", verbosity=0)
     call_command("loaddemo", verbosity=0)
     if args.agreements or args.commitments:
-        call_command("generate", agreements=args.agreements, commitments=args.commitments)
+        call_command("generate", organizations=max(100, args.agreements // 10), agreements=args.agreements,
+                     commitments=args.commitments)
     from ortaq.agreements.models import Agreement, Commitment
 
     print(f"database: {connection.vendor}; agreements {Agreement.objects.count():,}, "

@@ -34,6 +34,10 @@ def _live_key(job_id) -> str:
     return f"ortaq:job:{job_id}"
 
 
+def _cancel_key(job_id) -> str:
+    return f"ortaq:job:{job_id}:cancelled"
+
+
 class Progress:
     """Handed to a job's function: `progress(done, total, message)` records how far it got.
 
@@ -63,7 +67,8 @@ class Progress:
         return {"done": self.job.done, "total": self.job.total, "message": self.job.message}
 
     def cancelled(self) -> bool:
-        return Job.objects.filter(pk=self.job.pk, status=Job.Status.CANCELLED).exists()
+        """Asked of the cache, not the database: a job may be in the middle of a COPY on its connection."""
+        return bool(cache.get(_cancel_key(self.job.pk)))
 
     def check_cancelled(self) -> None:
         """Raise `Cancelled` when a user cancelled the job: inside a transaction, everything rolls back."""
@@ -148,6 +153,7 @@ def with_live_progress(jobs):
 def retry(job: Job) -> Job:
     """Queue a failed or cancelled job again, with the same parameters."""
     Job.objects.filter(pk=job.pk).update(status=Job.Status.QUEUED, error="", done=0, finished_at=None)
+    cache.delete(_cancel_key(job.pk))
     job.refresh_from_db()
     after_commit(lambda: enqueue(job))
     return job
@@ -155,8 +161,11 @@ def retry(job: Job) -> Job:
 
 def cancel(job: Job) -> bool:
     """Cancel a queued or running job (a running one stops at its next progress check)."""
-    return bool(Job.objects.filter(pk=job.pk, status__in=Job.ACTIVE).update(
+    cancelled = bool(Job.objects.filter(pk=job.pk, status__in=Job.ACTIVE).update(
         status=Job.Status.CANCELLED, finished_at=timezone.now()))
+    if cancelled:
+        cache.set(_cancel_key(job.pk), True, 7 * 24 * 3600)
+    return cancelled
 
 
 def recover(stale_after: datetime.timedelta | None = None) -> int:

@@ -50,9 +50,14 @@ def _worker(name: str):
             queue = django_rq.get_queue("default", job_class=Job)
             SimpleWorker([queue], connection=queue.connection, job_class=Job).work(burst=True)
         else:
+            from unittest import mock
+
             from django.core.management import call_command
 
-            call_command("db_worker", queue_name="default", batch=True, reload=False, startup_delay=False,
-                         verbosity=0)
+            # In this process the worker shares the test's connection, inside the test's transaction: its
+            # "close old connections" between tasks would drop that connection (PostgreSQL) — not here.
+            with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
+                call_command("db_worker", queue_name="default", batch=True, reload=False, startup_delay=False,
+                             verbosity=0)
 
     return run_worker

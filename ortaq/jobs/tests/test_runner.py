@@ -159,3 +159,23 @@ def test_old_finished_jobs_are_pruned_failed_ones_kept():
     assert runner.prune() == 1
     assert set(Job.objects.values_list("pk", flat=True)) >= {failed.pk, fresh.pk}
     assert not Job.objects.filter(pk=done.pk).exists()
+
+
+def test_the_worker_command_runs_what_is_queued(settings):
+    from unittest import mock
+
+    from ortaq.jobs.tests.conftest import BACKENDS
+
+    settings.ORTAQ_TASKS, settings.TASKS = "db", BACKENDS["db"]
+    job = runner.start("ping")
+    with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
+        call_command("worker", "--batch")
+    job.refresh_from_db()
+    assert job.status == Job.Status.DONE
+
+
+def test_the_worker_command_refuses_the_immediate_backend():
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="nothing to work on"):
+        call_command("worker", "--batch")

@@ -56,7 +56,9 @@ class Command(BaseCommand):
             threading.Thread(target=_schedule_loop, args=(stop,), daemon=True, name="ortaq-schedule").start()
         try:
             if backend == "rq":
-                call_command("rqworker", "default", burst=options["batch"], with_scheduler=True)
+                # django-tasks-rq's job class runs a task (the default one would call the Task object itself).
+                call_command("rqworker", "default", burst=options["batch"], with_scheduler=True,
+                             job_class="django_tasks_rq.backend.Job")
             else:
                 call_command("db_worker", queue_name="default", interval=1, reload=False, startup_delay=False,
                              batch=options["batch"])

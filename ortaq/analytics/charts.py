@@ -1,4 +1,4 @@
-"""Plotly figures built on the server and drawn by the vendored plotly-basic.min.js (bar and scatter traces; no CDN).
+"""Plotly figures built on the server and drawn by plotly.min.js from the plotly Python package (no CDN).
 
 Figures are plain {"data", "layout"} dicts in Plotly's JSON schema: building plotly.graph_objects validates
 every property and costs ~100 ms a figure, more than the whole page may take.

@@ -83,7 +83,7 @@ def test_the_page_shows_the_figures_and_highlights_regions_behind_plan(belt, cli
     ahead = page[page.index('data-region="KZ-11" data-year="2018"') - 30:][:200]
     assert 'class="behind"' not in ahead
     assert "73,3\xa0%" in page and "82,5\xa0%" in page
-    assert 'id="chart-regions-data"' in page and "plotly/plotly-basic.min.js" in page
+    assert 'id="chart-regions-data"' in page and "plotly/plotly.min.js" in page
     assert "cdn" not in page.lower()
 
 

@@ -1,4 +1,4 @@
-// Draws every <div class="plotly-chart" data-figure="id-of-json-script"> with the vendored plotly-basic.min.js.
+// Draws every <div class="plotly-chart" data-figure="id-of-json-script"> with plotly.min.js (served from the plotly Python package).
 (function () {
   // One chart per task: the page stays responsive while they are drawn (no single long task).
   function draw(root) {

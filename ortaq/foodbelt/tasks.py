@@ -31,13 +31,19 @@ def _counter(progress, total: int | None):
     return count
 
 
-@job_kind("foodbelt-check", _("Проверка файла импорта"))
-def check_file(progress, kind: str, token: str, file_name: str, user_id: int | None = None) -> None:
+def _staged(progress, token: str, file_name: str):
+    """The staged file and a row counter that reports progress against its length (and stops on cancel)."""
     path = staging.path_of(token)
     total = staging.count_rows(path)
     progress(0, total, file_name)
+    return path, _counter(progress, total)
+
+
+@job_kind("foodbelt-check", _("Проверка файла импорта"))
+def check_file(progress, kind: str, token: str, file_name: str, user_id: int | None = None) -> None:
+    path, counter = _staged(progress, token, file_name)
     try:
-        result = staging.run(kind, path, file_name, _user(user_id), commit=False, progress=_counter(progress, total))
+        result = staging.run(kind, path, file_name, _user(user_id), commit=False, progress=counter)
     except UnreadableFile as error:
         path.unlink(missing_ok=True)
         progress.save_result({"unreadable": str(error)})
@@ -52,11 +58,9 @@ def check_file(progress, kind: str, token: str, file_name: str, user_id: int | N
 
 @job_kind("foodbelt-import", _("Импорт файла"))
 def import_file(progress, kind: str, token: str, file_name: str, user_id: int | None = None) -> None:
-    path = staging.path_of(token)
-    total = staging.count_rows(path)
-    progress(0, total, file_name)
+    path, counter = _staged(progress, token, file_name)
     try:
-        result = staging.run(kind, path, file_name, _user(user_id), commit=True, progress=_counter(progress, total))
+        result = staging.run(kind, path, file_name, _user(user_id), commit=True, progress=counter)
     finally:
         path.unlink(missing_ok=True)  # imported, refused or cancelled: the staged copy is not needed again
     progress.save_result(staging.to_json(result, DjangoJSONEncoder))

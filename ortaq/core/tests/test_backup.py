@@ -126,7 +126,8 @@ def fresh_postgres():
     url = _postgres_url()
     name = f"test_backup_{uuid.uuid4().hex[:8]}"
     try:
-        admin = psycopg.connect(url, autocommit=True, connect_timeout=5)
+        # The maintenance database always exists; the configured one (CI's `ortaq`) may not.
+        admin = psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True, connect_timeout=5)
     except psycopg.OperationalError as error:
         if os.environ.get("ORTAQ_REQUIRE_SERVICES"):
             pytest.fail(f"PostgreSQL required but not answering: {error}")

@@ -41,14 +41,24 @@ lint: $(BIN)/ortaq
 	$(BIN)/ruff check .
 	$(BIN)/ortaq makemigrations --check --dry-run
 
-# SQLite always; PostgreSQL too when ORTAQ_TEST_POSTGRES_URL is set (.ci/run sets it). The browser tests run
-# once, on SQLite: what they check (pages in Chromium) does not depend on the database.
+# SQLite always; PostgreSQL too when ORTAQ_TEST_POSTGRES_URL is set (.ci/run sets it), side by side with the
+# SQLite run (its own var directory and Redis database, its output printed after). The browser tests run once,
+# on SQLite: what they check (pages in Chromium) does not depend on the database.
+PG_TEST_LOG = var/test-postgres.log
 test: lint
-	$(BIN)/python -m pytest
-	@if [ -n "$$ORTAQ_TEST_POSTGRES_URL" ]; then \
-		echo "== the same suite on PostgreSQL =="; \
-		ORTAQ_DATABASE_URL="$$ORTAQ_TEST_POSTGRES_URL" $(BIN)/python -m pytest -m "not sqlite_only and not browser"; \
-	fi
+	@rm -f $(PG_TEST_LOG); if [ -n "$$ORTAQ_TEST_POSTGRES_URL" ]; then \
+		pg_var=$$(mktemp -d); \
+		( ORTAQ_DATABASE_URL="$$ORTAQ_TEST_POSTGRES_URL" ORTAQ_VAR_DIR="$$pg_var" \
+		  ORTAQ_REDIS_URL="$${ORTAQ_TEST_REDIS_URL_PG:-redis://127.0.0.1:6379/1}" \
+		  $(BIN)/python -m pytest -m "not sqlite_only and not browser" > $(PG_TEST_LOG) 2>&1; \
+		  echo $$? > $(PG_TEST_LOG).rc ) & \
+	fi; \
+	$(BIN)/python -m pytest; sqlite_rc=$$?; wait; \
+	if [ -f $(PG_TEST_LOG) ]; then \
+		echo "== the same suite on PostgreSQL =="; cat $(PG_TEST_LOG); \
+		pg_rc=$$(cat $(PG_TEST_LOG).rc); [ "$$pg_rc" = 0 ] || exit $$pg_rc; \
+	fi; \
+	exit $$sqlite_rc
 
 bench: $(BIN)/ortaq
 	$(BIN)/python bench/run_all.py

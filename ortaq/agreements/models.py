@@ -204,6 +204,9 @@ class Party(RegistryModel):
     def __str__(self) -> str:
         return str(self.organization or self.region)
 
+    def search_dependents(self) -> list[Agreement]:
+        return list(Agreement.objects.filter(pk=self.agreement_id))
+
     def party_region_id(self) -> int | None:
         if self.organization_id:
             return self.organization.region_id

@@ -74,21 +74,32 @@ def refresh_all() -> None:
     database re-read its statistics: after a bulk load its plans are otherwise made for empty tables."""
     from ortaq.agreements.models import RegionBacklog
     from ortaq.analytics import tracker
-    from ortaq.regions.models import Region
 
     with transaction.atomic():
         tracker.rebuild()
         RegionBacklog.objects.all().delete()  # each region is recounted by its next reader
         StaleRegion.objects.all().delete()
-        Tally.objects.all().delete()
-        PairYear.objects.all().delete()
         touches.rebuild()
-        _refresh_global()
-        _insert_tallies(_region_tallies(None))
-        _insert_pairs(_pair_rows(None), supply.flows_by_pair_year(None))
-        known = set(Region.objects.values_list("pk", flat=True))
-        Tally.objects.exclude(region=None).exclude(region_id__in=known).delete()
+        rebuild_global()
+        rebuild_regions()
     _update_statistics()
+
+
+def rebuild_global() -> None:
+    """The whole-registry tallies, from scratch."""
+    _refresh_global()
+
+
+def rebuild_regions() -> None:
+    """Every region's tallies and every pair of regions, from scratch (from the touches as they are)."""
+    from ortaq.regions.models import Region
+
+    Tally.objects.exclude(region=None).delete()
+    PairYear.objects.all().delete()
+    _insert_tallies(_region_tallies(None))
+    _insert_pairs(_pair_rows(None), supply.flows_by_pair_year(None))
+    known = set(Region.objects.values_list("pk", flat=True))
+    Tally.objects.exclude(region=None).exclude(region_id__in=known).delete()
 
 
 def _update_statistics() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import ClassVar
@@ -120,6 +121,11 @@ class RegistryModel(models.Model):
     def search_text(self) -> str:
         """Words by which the search box finds this record."""
         return str(self)
+
+    def search_dependents(self) -> Iterable[RegistryModel]:
+        """Searchable records whose words include this one's name (an agreement names its parties): they are
+        re-indexed when this record is renamed, added or removed."""
+        return ()
 
 
 class SearchEntry(models.Model):

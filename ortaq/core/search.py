@@ -72,16 +72,20 @@ def index_text(text: str) -> str:
     return " " + " ".join(unique) + " "
 
 
-def update_index(instance) -> None:
-    """Create or refresh the search entry of one record."""
+def update_index(instance) -> bool:
+    """Create or refresh the search entry of one record; True when its title is new or changed."""
     from ortaq.core.models import SearchEntry
 
     text = instance.search_text()
+    title = str(instance)[:500]
+    content_type = ContentType.objects.get_for_model(type(instance))
+    before = SearchEntry.objects.filter(content_type=content_type, object_id=instance.pk).values_list(
+        "title", flat=True).first()
     SearchEntry.objects.update_or_create(
-        content_type=ContentType.objects.get_for_model(type(instance)),
-        object_id=instance.pk,
-        defaults={"title": str(instance)[:500], "lemmas": index_text(text), "words": " ".join(search_words(text))},
+        content_type=content_type, object_id=instance.pk,
+        defaults={"title": title, "lemmas": index_text(text), "words": " ".join(search_words(text))},
     )
+    return before != title
 
 
 def remove_from_index(instance) -> None:

@@ -1,4 +1,5 @@
-"""Keep the search index fresh whenever a registry record is saved or deleted."""
+"""Keep the search index fresh whenever a registry record is saved or deleted, and the entries of the records
+that name it (`search_dependents`) when it is renamed, added or removed."""
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
@@ -7,13 +8,23 @@ from ortaq.core.models import RegistryModel
 from ortaq.core.search import remove_from_index, update_index
 
 
+def _reindex_dependents(instance: RegistryModel) -> None:
+    for dependent in instance.search_dependents():
+        if dependent.searchable:
+            update_index(dependent)
+
+
 @receiver(post_save)
 def index_saved_record(sender, instance, raw=False, **kwargs) -> None:
-    if not raw and isinstance(instance, RegistryModel) and instance.searchable:
-        update_index(instance)
+    if raw or not isinstance(instance, RegistryModel):
+        return
+    renamed = update_index(instance) if instance.searchable else True
+    if renamed:
+        _reindex_dependents(instance)
 
 
 @receiver(post_delete)
 def unindex_deleted_record(sender, instance, **kwargs) -> None:
     if isinstance(instance, RegistryModel):
         remove_from_index(instance)
+        _reindex_dependents(instance)

@@ -3,7 +3,7 @@
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from ortaq.core import search
+from ortaq.core import derived, search
 from ortaq.core.models import SearchEntry
 from ortaq.jobs.registry import job_kind
 
@@ -15,6 +15,21 @@ def rebuild_search(progress) -> None:
         SearchEntry.objects.all().delete()
         indexed = search.rebuild_index(missing_only=True)
     progress(indexed, indexed)
+
+
+@job_kind("check-derived", _("Проверить производные данные (итоги, индексы)"), startable=True)
+def check_derived(progress) -> None:
+    """`ortaq check-derived` from the jobs page: each store recomputed and compared, nothing changed."""
+    stores = derived.stores()
+    wrong = []
+    for number, store in enumerate(stores):
+        progress(number, len(stores), str(store.label))
+        difference = derived.compare(store)
+        if difference:
+            wrong.append(f"{store.name}: −{sum(difference.stale.values())} +{sum(difference.missing.values())}")
+    verdict = (str(_("Расхождения: {stores}. Исправит «Пересчитать всю аналитику» или «ortaq check-derived "
+                     "--fix».")).format(stores="; ".join(wrong)) if wrong else str(_("Расхождений нет.")))
+    progress(len(stores), len(stores), verdict)
 
 
 SYNTHETIC_FIELDS = ("organizations", "agreements", "events", "commitments", "deliveries")

@@ -96,6 +96,10 @@ class Organization(RegistryModel):
     def search_text(self) -> str:
         return " ".join([self.name, self.name_kk, self.short_name, self.bin or "", *self.aliases])
 
+    def search_dependents(self) -> list:
+        """Agreements naming this organization as a party."""
+        return [party.agreement for party in self.agreement_parties.select_related("agreement")]
+
 
 class Person(RegistryModel):
     # A person belongs to the regions of the posts they hold: a new person has none yet.
@@ -130,6 +134,9 @@ class Person(RegistryModel):
 
     def search_text(self) -> str:
         return " ".join([self.first_name, self.last_name, self.patronymic, self.name_kk])
+
+    def search_dependents(self) -> list[Position]:
+        return list(self.positions.select_related("person"))
 
 
 class PositionQuerySet(models.QuerySet):

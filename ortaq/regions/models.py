@@ -66,6 +66,11 @@ class Region(RegistryModel):
     def search_text(self) -> str:
         return " ".join([self.name_ru, self.name_kk, self.name_en, self.code, self.centre, *self.historic_names])
 
+    def search_dependents(self) -> list:
+        """Agreements naming this region as a party."""
+        return [party.agreement for party in self.agreement_parties.filter(organization=None)
+                .select_related("agreement")]
+
 
 class Settlement(RegistryModel):
     class Kind(models.TextChoices):

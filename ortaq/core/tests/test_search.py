@@ -103,3 +103,14 @@ def test_the_whole_index_can_be_rebuilt_in_bulk(demo):
     assert "Карагандинская область" not in titles("карагандинской")
     assert rebuild_index() >= 1
     assert "Карагандинская область" in titles("карагандинской")
+
+
+def test_an_agreement_is_found_by_its_partys_new_name(demo):
+    farm = organization("ТОО «Старая ферма»", demo.karaganda)
+    record = agreement("Меморандум о поставках", farm, demo.astana)
+    farm.name = "ТОО «Жаңа Өріс»"
+    farm.save()
+    assert "Меморандум о поставках" in titles("өріс")
+    assert "Меморандум о поставках" not in titles("старая ферма")
+    record.parties.get(organization=farm).delete()
+    assert "Меморандум о поставках" not in titles("өріс")

@@ -1,0 +1,99 @@
+"""The analytics' derived stores: the "records touching a region" index, region rollups (tallies and pairs),
+whole-registry tallies and the commitments tracker's backlogs."""
+
+from __future__ import annotations
+
+from django.utils import timezone
+
+from ortaq.core.derived import DerivedStore, register
+
+RECORDS = ("agreements.Agreement", "agreements.Party", "events.Event", "events.Participation",
+           "projects.JointProject", "directory.Organization")
+
+
+def _touch_rows() -> list:
+    from ortaq.analytics.models import Touch
+
+    return [Touch.objects.all()]
+
+
+def _touch_rebuild() -> None:
+    from ortaq.analytics import touches
+
+    touches.rebuild()
+
+
+def _settle_rollups() -> None:
+    from ortaq.analytics import rollups
+
+    rollups.ensure_fresh()
+
+
+def _region_rows() -> list:
+    from ortaq.analytics.models import PairYear, Tally
+
+    return [Tally.objects.exclude(region=None), PairYear.objects.all()]
+
+
+def _region_rebuild() -> None:
+    from ortaq.analytics import rollups
+
+    rollups.rebuild_regions()
+
+
+def _global_rows() -> list:
+    from ortaq.analytics.models import Tally
+
+    return [Tally.objects.filter(region=None)]
+
+
+def _global_rebuild() -> None:
+    from ortaq.analytics import rollups
+
+    rollups.rebuild_global()
+
+
+def _backlog_rows() -> list:
+    from ortaq.agreements.models import OwnerBacklog, RegionBacklog
+
+    return [OwnerBacklog.objects.all(), RegionBacklog.objects.all()]
+
+
+def _counted_regions() -> list[int]:
+    from ortaq.agreements.models import RegionBacklog
+
+    return sorted(set(RegionBacklog.objects.values_list("region_id", flat=True)))
+
+
+def _settle_backlogs() -> None:
+    """The owners' backlog and each region counted so far recount themselves when a stamp says they must."""
+    from ortaq.analytics import tracker
+
+    today = timezone.localdate()
+    tracker.ensure_backlog(today)
+    for region_id in _counted_regions():
+        tracker.ensure_region(region_id, today)
+
+
+def _backlog_rebuild() -> None:
+    from ortaq.analytics import tracker
+
+    today = timezone.localdate()
+    tracker.rebuild(today)
+    for region_id in _counted_regions():
+        tracker.rebuild_region(region_id, today)
+
+
+register(DerivedStore("touches", "записи, касающиеся региона", rows=_touch_rows, rebuild=_touch_rebuild,
+                      depends_on=RECORDS))
+register(DerivedStore("rollups", "итоги регионов и пар регионов", rows=_region_rows, rebuild=_region_rebuild,
+                      depends_on=(*RECORDS, "agreements.Commitment", "foodbelt.Delivery"),
+                      settle=_settle_rollups, zero_fields=("value",)))
+register(DerivedStore("tallies", "итоги всего реестра", rows=_global_rows, rebuild=_global_rebuild,
+                      depends_on=("agreements.Agreement", "agreements.Commitment", "events.Event",
+                                  "projects.JointProject"),
+                      settle=_settle_rollups, zero_fields=("value",)))
+register(DerivedStore("backlogs", "просроченные обязательства по владельцам и регионам", rows=_backlog_rows,
+                      rebuild=_backlog_rebuild, settle=_settle_backlogs,
+                      depends_on=("agreements.Commitment", "agreements.Party", "directory.Organization"),
+                      ignore=("last_commitment_id", "last_party_id"), zero_fields=("open_count",)))

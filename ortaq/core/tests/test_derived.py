@@ -1,0 +1,113 @@
+"""`ortaq check-derived`: every derived store recomputed from scratch equals what the writes left stored."""
+
+from __future__ import annotations
+
+import datetime
+import io
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from ortaq.agreements.models import Agreement, Commitment, Party
+from ortaq.agreements.tests.factories import agreement, commitment, organization
+from ortaq.analytics.models import Tally
+from ortaq.core import derived
+from ortaq.events.models import Event, Participation
+from ortaq.foodbelt.tests.factories import delivery, supplier
+
+pytestmark = pytest.mark.django_db
+
+STORES = {"search", "touches", "rollups", "tallies", "backlogs", "foodbelt"}
+
+
+def wrong_stores() -> dict[str, list[str]]:
+    return {difference.store.name: difference.examples() for difference in derived.check() if difference}
+
+
+def test_every_store_is_declared_once_by_its_app():
+    names = [store.name for store in derived.stores()]
+    assert set(names) == STORES and len(names) == len(STORES)
+    assert all(store.depends_on for store in derived.stores())
+
+
+def test_the_demo_registry_has_no_difference(demo):
+    assert wrong_stores() == {}
+
+
+def _write_heavily(demo) -> None:
+    """Creates, edits, moves and deletes of every kind of record the stores are computed from."""
+    farm = organization("ТОО «Сарыарка Сүт»", demo.karaganda)
+    city = organization("ГКП «Астана Тазалық»", demo.astana)
+    record = agreement("Меморандум о поставках молока", farm, city, signed_on=datetime.date(2023, 4, 2))
+    overdue = commitment(record, "Открыть склад", due_date=datetime.date(2024, 1, 15), owner=farm)
+    commitment(record, "Провести ярмарку", due_date=datetime.date(2031, 6, 1), owner=city)
+    record.status = Agreement.Status.SIGNED
+    record.title = "Меморандум о поставках молока и мяса"
+    record.save()
+    overdue.status = Commitment.Status.DONE
+    overdue.save()
+    farm.name = "ТОО «Сарыарка Сүт Өнімдері»"
+    farm.region = demo.east
+    farm.save()
+    Party.objects.create(agreement=record, region=demo.east)
+    forum = Event.objects.create(title="Деловой форум «Сарыарка»", kind=Event.Kind.BUSINESS_FORUM,
+                                 start_date=datetime.date(2024, 9, 10), region=demo.astana)
+    Participation.objects.create(event=forum, organization=city)
+    Participation.objects.create(event=forum, organization=farm)
+    visit = Event.objects.create(title="Рабочая поездка", kind=Event.Kind.WORKING_TRIP,
+                                 start_date=datetime.date(2025, 2, 3), region=demo.karaganda)
+    visit.delete()
+    shop = supplier("КХ «Нура»", demo.karaganda, categories=("dairy",))
+    for day in (1, 2, 3):
+        delivery(shop, demo.astana, date=datetime.date(2024, 3, day))
+    delivery(shop, demo.astana, date=datetime.date(2024, 5, 1)).delete()
+    commitment(Agreement.objects.exclude(pk=record.pk).first(), "Обменяться делегациями",
+               due_date=datetime.date(2022, 2, 1))
+
+
+def test_after_many_writes_every_store_is_what_a_rebuild_gives(demo):
+    _write_heavily(demo)
+    assert wrong_stores() == {}
+
+
+def test_a_write_that_bypasses_the_signals_is_found_and_fixed(demo):
+    Agreement.objects.filter(pk=Agreement.objects.first().pk).update(signed_on=datetime.date(1999, 1, 1))
+    output = io.StringIO()
+    with pytest.raises(CommandError) as refused:
+        call_command("check-derived", stdout=output)
+    assert refused.value.returncode == 1
+    assert "tallies (итоги всего реестра)" in output.getvalue()
+    assert "rollups" in output.getvalue() or "touches" in output.getvalue()
+    call_command("check-derived", "--fix", stdout=io.StringIO())
+    assert wrong_stores() == {}
+    assert Tally.objects.filter(region=None, measure="agreement_kind", period=1999).exists()
+
+
+def test_a_corrupted_tally_is_reported_with_its_row(demo):
+    Tally.objects.filter(region=None).update(value=12345)
+    output = io.StringIO()
+    with pytest.raises(CommandError):
+        call_command("check-derived", "tallies", stdout=output)
+    assert "12345" in output.getvalue() and "лишних строк" in output.getvalue()
+    assert Tally.objects.filter(region=None, value=12345).exists(), "checking alone must change nothing"
+
+
+def test_an_unknown_store_is_a_clear_error(demo):
+    with pytest.raises(CommandError, match="нет такого хранилища: nonsense"):
+        call_command("check-derived", "nonsense", stdout=io.StringIO())
+
+
+def test_an_administrator_runs_the_check_as_a_job(demo):
+    from ortaq.jobs import runner
+    from ortaq.jobs.models import Job
+
+    Tally.objects.filter(region=None).update(value=777)
+    job = runner.start("check-derived")
+    job.refresh_from_db()
+    assert job.status == Job.Status.DONE
+    assert "tallies: −" in job.message
+    Tally.objects.filter(region=None).delete()
+    call_command("check-derived", "--fix", stdout=io.StringIO())
+    job = runner.start("check-derived")
+    job.refresh_from_db()
+    assert job.message == "Расхождений нет."

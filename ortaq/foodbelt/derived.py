@@ -1,0 +1,22 @@
+"""The food belt's derived store: monthly delivery cells and supplier-years, summed from the deliveries."""
+
+from __future__ import annotations
+
+from ortaq.core.derived import DerivedStore, register
+
+
+def _rows() -> list:
+    from ortaq.foodbelt.models import DeliveryRollup, SupplierYear
+
+    return [DeliveryRollup.objects.all(), SupplierYear.objects.all()]
+
+
+def _rebuild() -> None:
+    from ortaq.foodbelt import rollups
+
+    rollups.rebuild()
+
+
+register(DerivedStore("foodbelt", "итоги поставок продовольственного пояса", rows=_rows, rebuild=_rebuild,
+                      depends_on=("foodbelt.Delivery", "foodbelt.Supplier", "directory.Organization"),
+                      zero_fields=("value_tenge", "volume_tonnes", "deliveries")))

@@ -107,7 +107,7 @@ def test_the_whole_index_can_be_rebuilt_in_bulk(demo):
 
 def test_an_agreement_is_found_by_its_partys_new_name(demo):
     farm = organization("ТОО «Старая ферма»", demo.karaganda)
-    record = agreement("Меморандум о поставках", farm, demo.astana)
+    record = agreement("Меморандум о поставках", farm, demo.astana, demo.east)
     farm.name = "ТОО «Жаңа Өріс»"
     farm.save()
     assert "Меморандум о поставках" in titles("өріс")

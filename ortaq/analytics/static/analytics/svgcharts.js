@@ -162,7 +162,12 @@
     });
     if (!isFinite(minX)) { return; }
     var spanX = Math.max(maxX - minX, 1e-6), spanY = Math.max(maxY - minY, 1e-6) * ratio;
-    var plotW = width - margin.l - margin.r - 60, plotH = height - margin.t - margin.b - 30;
+    var plotW = width - margin.l - margin.r - 60;
+    // On a narrow screen the drawing is as tall as its width allows, not the figure's full height.
+    height = Math.min(height, Math.round(spanY * plotW / spanX) + margin.t + margin.b + 30);
+    svg.setAttribute("height", height);
+    svg.setAttribute("viewBox", "0 0 " + width + " " + height);
+    var plotH = height - margin.t - margin.b - 30;
     var scale = Math.min(plotW / spanX, plotH / spanY);
     var offX = margin.l + 30 + (plotW - spanX * scale) / 2, offY = margin.t + 15 + (plotH - spanY * scale) / 2;
     function px(x) { return offX + (x - minX) * scale; }
@@ -192,6 +197,12 @@
             var dx = /left/.test(position) ? -6 : /right/.test(position) ? 6 : 0;
             var dy = /top/.test(position) ? -7 : /bottom/.test(position) ? 15 : 4;
             var anchor = /left/.test(position) ? "end" : /right/.test(position) ? "start" : "middle";
+            var wide = plain(trace.text[i]).length * 7, at = px(x) + dx;  // a label kept inside the drawing
+            if ((anchor === "start" && at + wide > width) || (anchor === "middle" && at + wide / 2 > width)) {
+              anchor = "end"; dx = -6;
+            } else if ((anchor === "end" && at - wide < 0) || (anchor === "middle" && at - wide / 2 < 0)) {
+              anchor = "start"; dx = 6;
+            }
             el("text", {x: px(x) + dx, y: py(ys[i]) + dy, "text-anchor": anchor, "font-size": 12, fill: INK,
                         "paint-order": "stroke", stroke: "#fff", "stroke-width": 3, "stroke-linejoin": "round"},
                parent).textContent = plain(trace.text[i]);

@@ -64,12 +64,13 @@
   function legend(svg, traces, layout, width) {
     if (traces.length < 2 || layout.showlegend === false) { return; }
     var x = (layout.margin || {}).l || 40, group = el("g", {"class": "legend", "aria-hidden": "true"}, svg);
-    traces.forEach(function (trace, index) {
+    traces.some(function (trace, index) {  // as many as fit on one line; the table below names them all
       var name = plain(trace.name || "");
+      if (index && x + 16 + name.length * 7 > width) { return true; }
       el("rect", {x: x, y: 6, width: 12, height: 12, fill: colourOf(trace, index, layout)}, group);
       el("text", {x: x + 16, y: 16, "font-size": 12, fill: INK}, group).textContent = name;
       x += 30 + name.length * 7;
-      if (x > width - 60) { return; }
+      return false;
     });
   }
 
@@ -228,7 +229,8 @@
     var svg = el("svg", {"class": "svg-chart", width: width, height: height, viewBox: "0 0 " + width + " " + height,
                          "font-family": "system-ui, sans-serif", "aria-labelledby": summary ? summary.id : null});
     var data = figure.data || [];
-    svg.setAttribute("role", svg.querySelector && data.some(function (t) { return t.customdata; }) ? "group" : "img");
+    // A drawing with links (the map's regions) is a group a screen reader enters; a plain one is an image.
+    svg.setAttribute("role", data.some(function (t) { return t.customdata; }) ? "group" : "img");
     if (!data.length) { empty(svg, figure, width, height); }
     else if (data[0].type === "bar") { bars(svg, figure, width, height); }
     else { scatter(svg, figure, width, height); }

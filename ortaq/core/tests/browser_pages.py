@@ -8,9 +8,10 @@ from django.test import Client
 RECORD_ERRORS = "window.__errors = []; window.addEventListener('error', e => window.__errors.push(String(e.message)));"
 
 
-def context_as(chromium, live_server, user, width: int, height: int = 900):
-    """A browser context of the given width signed in as `user` (anonymous for None)."""
-    context = chromium.new_context(viewport={"width": width, "height": height}, locale="ru-RU")
+def context_as(chromium, live_server, user, width: int, height: int = 900, **options):
+    """A browser context of the given width signed in as `user` (anonymous for None); `options` go to
+    Playwright's new_context (device_scale_factor=2 for 200 % zoom)."""
+    context = chromium.new_context(viewport={"width": width, "height": height}, locale="ru-RU", **options)
     if user is not None:
         client = Client()
         client.force_login(user)

@@ -48,7 +48,7 @@ def test_the_main_pages_and_charts_work_without_a_policy_violation(live_server, 
     delivery(farm, demo.astana, slug="potatoes", date=datetime.date(2018, 3, 1), tonnes="5", tenge="500000")
     context = signed_in_context(chromium, live_server, users.admin)
     pages = [
-        ("/", ".plotly-chart.drawn .main-svg"),
+        ("/", ".plotly-chart.drawn svg.svg-chart"),
         (demo.karaganda.get_absolute_url(), "#chart-region-intensity.drawn .main-svg"),
         (f"/analytics/pair/{demo.astana.pk}/{demo.karaganda.pk}/", "#chart-pair-intensity.drawn .main-svg"),
         (f"{program.get_absolute_url()}?year=2018", "#chart-months[data-rendered='1'] svg.main-svg"),

@@ -1,4 +1,5 @@
-// Draws every <div class="plotly-chart" data-figure="id-of-json-script"> with plotly.min.js (served from the plotly Python package).
+// Draws every <div class="plotly-chart" data-figure="id-of-json-script">: with svgcharts.js where the page loads it
+// (the home page: plain SVG, no Plotly to parse), otherwise with plotly.min.js (served from the plotly Python package).
 (function () {
   // One chart per task: the page stays responsive while they are drawn (no single long task).
   function draw(root) {
@@ -14,8 +15,14 @@
   function drawOne(node) {
     [node].forEach(function (node) {
       var source = document.getElementById(node.dataset.figure);
-      if (!source || !window.Plotly) { return; }
-      var figure = JSON.parse(source.textContent);
+      if (!source) { return; }
+      var figure = JSON.parse(source.textContent), svg = window.OrtaqSvgCharts;
+      if (svg && svg.supports(figure)) {
+        svg.draw(node, figure);
+        node.classList.add("drawn");
+        return;
+      }
+      if (!window.Plotly) { return; }
       window.Plotly.newPlot(node, figure.data, figure.layout, {displaylogo: false, responsive: true}).then(function () {
         node.classList.add("drawn");
         node.on("plotly_click", function (event) {
@@ -28,5 +35,15 @@
     });
   }
   document.addEventListener("DOMContentLoaded", function () { draw(document); });
+  // SVG charts are drawn to their box's width: drawn again when the width changes (a rotated phone, a zoom).
+  var resizing = null;
+  window.addEventListener("resize", function () {
+    window.clearTimeout(resizing);
+    resizing = window.setTimeout(function () {
+      Array.prototype.forEach.call(document.querySelectorAll(".plotly-chart.drawn[data-width]"), function (node) {
+        if (Math.abs(node.clientWidth - Number(node.dataset.width)) > 8) { drawOne(node); }
+      });
+    }, 150);
+  });
   document.addEventListener("htmx:afterSwap", function (event) { draw(event.target); });
 })();

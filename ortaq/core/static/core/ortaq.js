@@ -2,7 +2,8 @@
 // - the menu collapses behind a button on narrow screens (aria-expanded tells its state; Escape closes it);
 // - a wide table scrolls inside its own focusable region instead of widening the page;
 // - what HTMX replaces is announced through the page's live region;
-// - a form returned with errors puts the focus on its error summary.
+// - a form returned with errors puts the focus on its error summary; a page that answers a submission with a
+//   result further down (an import's check) puts the focus there ([data-focus-on-load]).
 (function () {
   "use strict";
   var NARROW = window.matchMedia("(max-width: 860px)");
@@ -70,7 +71,8 @@
   }
 
   function focusErrors() {
-    var summary = document.querySelector(".error-summary") || document.getElementById("stale-changes");
+    var summary = document.querySelector(".error-summary") || document.getElementById("stale-changes") ||
+      document.querySelector("[data-focus-on-load]");
     if (summary) { summary.focus(); }
   }
 

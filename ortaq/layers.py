@@ -13,7 +13,7 @@ LAYERS: list[tuple[str, tuple[str, ...], str]] = [
     ("core", ("core", "jobs", "formats"),
      "base model, permissions, generic views and API, history, search index, formatting, plugin hooks, "
      "background jobs — no domain model named"),
-    ("domain", ("regions", "sources", "directory", "events", "agreements", "projects", "foodbelt", "accounts",
+    ("domain", ("sources", "regions", "directory", "events", "agreements", "projects", "foodbelt", "accounts",
                 "extraction"),
      "the registry's records, each app with its pages, API and demo data; the records-touching-a-region "
      "interface (regions.touching); users' profiles (scoped to regions and organizations); text extraction"),

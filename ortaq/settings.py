@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "ortaq.jobs",
     "ortaq.webhooks",
+    "ortaq.portal",
 ]
 
 MIDDLEWARE = [

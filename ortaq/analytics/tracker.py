@@ -26,7 +26,9 @@ from django.dispatch import receiver
 from django.utils import timezone
 
 from ortaq.agreements.models import DUE_SOON_DAYS, Commitment, OwnerBacklog, Party, RegionBacklog
-from ortaq.analytics.services import OPEN_STATUSES, touching_agreements
+from ortaq.regions.touching import touching_agreements
+
+OPEN_STATUSES = ("open", "in_progress")
 
 # Literal, not bound: SQLite uses the partial indexes (WHERE status IN (…)) only for a literal condition.
 OPEN_SQL = "status IN ('open', 'in_progress')"

@@ -11,11 +11,7 @@ import ast
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
-
 from ortaq.layers import LAYER_OF, LAYERS
-
-PENDING = pytest.mark.xfail(strict=True, reason="issue 14: the layers are being put in order")
 
 ROOT = Path(__file__).resolve().parents[2]  # the ortaq package
 
@@ -155,16 +151,13 @@ def test_every_app_has_a_layer():
     assert sorted(apps - set(LAYER_OF)) == []
 
 
-@PENDING
 def test_no_import_runs_up_a_layer():
     assert upward_imports(import_edges()) == []
 
 
-@PENDING
 def test_no_circle_between_apps_of_a_layer():
     assert app_cycles(import_edges()) == []
 
 
-@PENDING
 def test_no_circle_between_modules_of_an_app():
     assert module_cycles(import_edges()) == []

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from ortaq.core.models import RegistryModel
 from ortaq.sources.models import sources_for
 
 
 def detail_context(record) -> dict:
-    return {"sources": sources_for(record)} if isinstance(record, RegistryModel) else {}
+    return {"sources": sources_for(record)}

@@ -1,5 +1,5 @@
 """How Ortaq's code is layered: each app may import only the apps of the layers below its own, and the apps of
-its own layer so long as no two of them import each other, even through others (no circle).
+its own layer listed before it (so no two apps ever import each other, even through others).
 
 `ortaq/core/tests/test_layers.py` reads every module's imports and fails on one that runs up a layer or closes
 a circle (between apps, or between the modules of one app); README's "How the code is laid out" shows this table.
@@ -24,3 +24,6 @@ LAYERS: list[tuple[str, tuple[str, ...], str]] = [
 ]
 
 LAYER_OF: dict[str, int] = {app: number for number, (_name, members, _holds) in enumerate(LAYERS) for app in members}
+# (layer, place in the layer): an app may import only apps of a lower rank.
+RANK: dict[str, tuple[int, int]] = {app: (number, place) for number, (_name, members, _holds) in enumerate(LAYERS)
+                                    for place, app in enumerate(members)}

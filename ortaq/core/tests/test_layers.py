@@ -1,8 +1,10 @@
-"""The layers of ortaq/layers.py hold: no import runs up a layer, none closes a circle between apps or modules.
+"""The layers of ortaq/layers.py hold: no import runs up a layer (or up the order of the apps within one), none
+closes a circle between apps or between the modules of one app.
 
 Every module under ortaq/ except tests and migrations is parsed; its imports of `ortaq.*` count wherever they
 stand (at the top, inside a function, under `if TYPE_CHECKING`), so an import moved into a function to dodge a
-circle is caught like any other. There is no list of exceptions.
+circle is caught like any other: with these tests passing, every import could stand at the top of its module.
+There is no list of exceptions.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import ast
 from dataclasses import dataclass
 from pathlib import Path
 
-from ortaq.layers import LAYER_OF, LAYERS
+from ortaq.layers import LAYER_OF, LAYERS, RANK
 
 ROOT = Path(__file__).resolve().parents[2]  # the ortaq package
 
@@ -120,9 +122,10 @@ def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
 
 
 def upward_imports(edges: list[Edge]) -> list[str]:
+    """Imports of an app in a higher layer, or listed after the importer in its own layer."""
     return [f"{edge.where}: {edge.source_app} ({LAYERS[LAYER_OF[edge.source_app]][0]}) → "
             f"{edge.target_app} ({LAYERS[LAYER_OF[edge.target_app]][0]}), {edge.target}"
-            for edge in edges if LAYER_OF[edge.target_app] > LAYER_OF[edge.source_app]]
+            for edge in edges if RANK[edge.target_app] > RANK[edge.source_app]]
 
 
 def app_cycles(edges: list[Edge]) -> list[str]:
@@ -161,3 +164,17 @@ def test_no_circle_between_apps_of_a_layer():
 
 def test_no_circle_between_modules_of_an_app():
     assert module_cycles(import_edges()) == []
+
+
+def test_readme_shows_the_same_layers():
+    """README's "How the code is laid out" table lists each layer's apps as ortaq/layers.py does."""
+    readme = (ROOT.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## How the code is laid out", 1)[1].split("\n## ", 1)[0]
+    rows = {}
+    for line in section.splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if len(cells) == 3 and cells[0] in {name for name, _apps, _holds in LAYERS}:
+            rows[cells[0]] = [name.strip("`/") for name in cells[1].split("`")[1::2]]
+    for name, apps, _holds in LAYERS:
+        listed = [app.removesuffix(".py") for app in rows.get(name, [])]
+        assert [app for app in listed if app in LAYER_OF] == [app for app in apps if app != "ortaq"], name

@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "ortaq.core",
+    # The site layer (home, search, demo loading); early so that its jobs stay listed first, as core's were.
+    "ortaq.portal",
     "ortaq.sources",
     "ortaq.regions",
     "ortaq.directory",
@@ -71,7 +73,6 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "ortaq.jobs",
     "ortaq.webhooks",
-    "ortaq.portal",
 ]
 
 MIDDLEWARE = [

@@ -26,7 +26,7 @@ def pytest_configure(config) -> None:
 
 
 def _load_seed_data() -> None:
-    from ortaq.core.demo import load_all_demo, load_all_reference
+    from ortaq.portal.demo import load_all_demo, load_all_reference
 
     load_all_reference()
     load_all_demo()

@@ -54,7 +54,7 @@ def child(folder: str, workers: int, database: str) -> None:
     django.setup()
     from django.core.management import call_command
 
-    from ortaq.core.demo import load_all_reference
+    from ortaq.portal.demo import load_all_reference
     from ortaq.reader.ingest import ingest, quiet_morphology_logs
 
     quiet_morphology_logs()

@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "ortaq.core",
+    # The site layer (home, search, demo loading); early so that its jobs stay listed first, as core's were.
+    "ortaq.portal",
     "ortaq.sources",
     "ortaq.regions",
     "ortaq.directory",

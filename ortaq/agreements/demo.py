@@ -1,10 +1,10 @@
 """Areas of cooperation (reference) and the seed's agreement and four memoranda."""
 
 from ortaq.agreements.models import Agreement, Area, Party, editing_parties
-from ortaq.core.demo import DemoContext
 from ortaq.directory.models import Organization
 from ortaq.events.models import Event
 from ortaq.regions.models import Region
+from ortaq.sources.demo import DemoContext
 
 AREAS = [
     ("smart-city", "Smart City", "Smart City", "Smart City"),

@@ -9,6 +9,7 @@ from ortaq.agreements.models import Agreement, Area, Commitment, ProgressReport
 from ortaq.core.filtersets import RecordFilterSet
 from ortaq.directory.models import Organization
 from ortaq.regions.models import Region
+from ortaq.regions.touching import touching_agreements  # the indexed "records of a region"
 
 
 def region_filter(label) -> django_filters.ModelChoiceFilter:
@@ -39,8 +40,6 @@ class AgreementFilterSet(RecordFilterSet):
         fields = ["title", "kind", "status", "region", "areas", "year"]
 
     def filter_region(self, queryset, name, value):
-        from ortaq.analytics.services import touching_agreements  # the indexed "records of a region"
-
         return queryset.filter(touching_agreements(value)) if value else queryset
 
 
@@ -66,8 +65,6 @@ class CommitmentFilterSet(RecordFilterSet):
     def filter_region(self, queryset, name, value):
         if not value:
             return queryset
-        from ortaq.analytics.services import touching_agreements  # the indexed "records of a region"
-
         return queryset.filter(Q(owner__region=value) | touching_agreements(value, "agreement_id"))
 
 

@@ -20,6 +20,7 @@ from simple_history.models import HistoricalRecords
 from ortaq.core.languages import localized_name
 from ortaq.core.models import RegistryModel, Scope
 from ortaq.core.uploads import AllowedContent
+from ortaq.directory.models import Organization
 
 # An agreement's scan or file and a report's evidence: checked by their bytes, whatever they are named.
 DOCUMENT_CONTENT = AllowedContent("pdf", "docx", "xlsx", "png", "jpeg")
@@ -63,8 +64,6 @@ class AgreementQuerySet(models.QuerySet):
     def for_region(self, region) -> AgreementQuerySet:
         """Agreements where the region, or an organization of the region, is a party."""
         # Two indexed subqueries rather than an OR across a join with DISTINCT: fast at 100,000 agreements.
-        from ortaq.directory.models import Organization
-
         as_region = Party.objects.filter(region=region).values("agreement_id")
         through_organizations = Party.objects.filter(
             organization_id__in=Organization.objects.filter(region=region).values("pk")).values("agreement_id")

@@ -7,7 +7,8 @@ app_name = "agreements"
 urlpatterns = [
     *record_urls(Area, prefix="areas", list_view=views.AreaListView, detail_view=views.AreaDetailView,
                  create_view=views.AreaCreateView, edit_view=views.AreaUpdateView, delete_view=views.AreaDeleteView),
-    *record_urls(Commitment, list_view=views.CommitmentListView, detail_view=views.CommitmentDetailView,
+    # The commitments list is the analytics tracker (it reads across domains): ortaq/urls.py routes it here.
+    *record_urls(Commitment, list_view=None, detail_view=views.CommitmentDetailView,
                  create_view=views.CommitmentCreateView, edit_view=views.CommitmentUpdateView,
                  delete_view=views.CommitmentDeleteView),
     *record_urls(ProgressReport, prefix="reports", list_view=views.ProgressReportListView,

@@ -9,7 +9,6 @@ from ortaq.agreements.filtersets import (
 from ortaq.agreements.forms import AgreementForm, AreaForm, CommitmentForm, PartyFormSet, ProgressReportForm
 from ortaq.agreements.models import Agreement, Area, Commitment, Party, ProgressReport, editing_parties
 from ortaq.agreements.tables import AgreementTable, AreaTable
-from ortaq.analytics.views import TrackerView
 from ortaq.core.views import (
     RecordCreateView,
     RecordDeleteView,
@@ -67,10 +66,6 @@ class AgreementUpdateView(AgreementFormMixin, RecordUpdateView):
 
 class AgreementDeleteView(RecordDeleteView):
     model = Agreement
-
-
-class CommitmentListView(TrackerView):
-    """One commitments page: the tracker's figures above the filterable list (see ortaq.analytics.views)."""
 
 
 class CommitmentDetailView(RecordDetailView):
@@ -154,12 +149,11 @@ class AreaListView(RecordListView):
     paginate_by = 50
 
     def get_queryset(self):
-        from ortaq.projects.models import JointProject
-
         return super().get_queryset().annotate(
             agreement_count=_count_by_area(Agreement.areas.through.objects, "area_id"),
             commitment_count=_count_by_area(Commitment.objects, "area_id"),
-            project_count=_count_by_area(JointProject.areas.through.objects, "area_id"),
+            # The projects app's relation, read from this side: agreements does not import projects.
+            project_count=_count_by_area(Area.joint_projects.through.objects, "area_id"),
         )
 
 

@@ -1,3 +1,10 @@
+"""Analytics: rollups, the records-touching-a-region index, the cooperation map, pair pages, the commitments
+tracker and the region brief.
+
+Layer: cross-domain (ortaq/layers.py). It reads across the domain apps and may import them, core and jobs;
+reader and webhooks, beside it, do not import it in return. The site layer (portal, ortaq/urls.py) uses it.
+"""
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -8,4 +15,7 @@ class AnalyticsConfig(AppConfig):
     verbose_name = _("Аналитика")
 
     def ready(self) -> None:
-        from ortaq.analytics import signals, tracker  # noqa: F401 - connects the rollup and tracker receivers
+        from ortaq.analytics import signals, touches, tracker  # noqa: F401 - connects the rollup and tracker receivers
+        from ortaq.regions import touching
+
+        touching.provide(touches.RegionIndex())  # the domain apps' "records touching a region"

@@ -17,6 +17,7 @@ from ortaq.analytics.intensity import FORMULA
 from ortaq.core import exports
 from ortaq.events.models import Event
 from ortaq.regions.models import Region
+from ortaq.regions.touching import touching_agreements
 
 AGREEMENTS_LIMIT = 60
 EVENTS_YEARS = 3
@@ -26,10 +27,10 @@ ROWS_LIMIT = 40
 def context(region: Region) -> dict:
     """Everything the brief says about a region, each list bounded so the document stays a brief."""
     today = timezone.localdate()
-    agreements = Agreement.objects.filter(services.touching_agreements(region))
+    agreements = Agreement.objects.filter(touching_agreements(region))
     overdue = Q(commitments__due_date__lt=today) & ~Q(commitments__status__in=["done", "cancelled"])
     commitments = Commitment.objects.filter(
-        Q(owner__region=region) | services.touching_agreements(region, "agreement_id"))
+        Q(owner__region=region) | touching_agreements(region, "agreement_id"))
     since = datetime.date(today.year - EVENTS_YEARS + 1, 1, 1)
     counts = services.region_counts(region)
     status_labels = dict(Agreement.Status.choices)

@@ -9,11 +9,15 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from ortaq.analytics import geo
 from ortaq.core import charts as chart_format
 from ortaq.core import formatting
 
+# The measures the cooperation map (home page, map fragment) may be filled by.
+MAP_MEASURES = {"intensity": gettext_lazy("интенсивность"), "agreements": gettext_lazy("соглашения"),
+                "events": gettext_lazy("события"), "projects": gettext_lazy("проекты")}
 YEARS_AXIS = {"type": "category"}  # years are labels: 2025, 2026 — never 2,025.5
 
 LAYOUT = {"margin": {"l": 40, "r": 10, "t": 30, "b": 40}, "height": 300, "font": {"family": "sans-serif", "size": 12},
@@ -109,3 +113,12 @@ def cooperation_map(regions: list, pairs: list[dict], fill: dict[int, float] | N
                    "marker": {"size": 9, "color": "#1f3b6f"}})
     return figure(traces, height=460, margin={"l": 10, "r": 10, "t": 10, "b": 10}, xaxis={"visible": False},
                   hovermode="closest", yaxis={"visible": False, "scaleanchor": "x", "scaleratio": 1.5})
+
+
+def map_figure(regions: list, pairs: list[dict], measure: str) -> dict:
+    """The cooperation map, regions filled by the measure summed over their pairs."""
+    fill: dict[int, float] = {}
+    for pair in pairs:
+        for pk in (pair["region_a_id"], pair["region_b_id"]):
+            fill[pk] = fill.get(pk, 0) + float(pair[measure] or 0)
+    return cooperation_map(regions, pairs, fill, str(MAP_MEASURES[measure]))

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from django.utils import timezone
 
+from ortaq.agreements.models import OwnerBacklog, RegionBacklog
+from ortaq.analytics import rollups, touches, tracker
+from ortaq.analytics.models import PairYear, Tally, Touch
 from ortaq.core.derived import DerivedStore, register
 
 RECORDS = ("agreements.Agreement", "agreements.Party", "events.Event", "events.Participation",
@@ -12,63 +15,43 @@ RECORDS = ("agreements.Agreement", "agreements.Party", "events.Event", "events.P
 
 
 def _touch_rows() -> list:
-    from ortaq.analytics.models import Touch
-
     return [Touch.objects.all()]
 
 
 def _touch_rebuild() -> None:
-    from ortaq.analytics import touches
-
     touches.rebuild()
 
 
 def _settle_rollups() -> None:
-    from ortaq.analytics import rollups
-
     rollups.ensure_fresh()
 
 
 def _region_rows() -> list:
-    from ortaq.analytics.models import PairYear, Tally
-
     return [Tally.objects.exclude(region=None), PairYear.objects.all()]
 
 
 def _region_rebuild() -> None:
-    from ortaq.analytics import rollups
-
     rollups.rebuild_regions()
 
 
 def _global_rows() -> list:
-    from ortaq.analytics.models import Tally
-
     return [Tally.objects.filter(region=None)]
 
 
 def _global_rebuild() -> None:
-    from ortaq.analytics import rollups
-
     rollups.rebuild_global()
 
 
 def _backlog_rows() -> list:
-    from ortaq.agreements.models import OwnerBacklog, RegionBacklog
-
     return [OwnerBacklog.objects.all(), RegionBacklog.objects.all()]
 
 
 def _counted_regions() -> list[int]:
-    from ortaq.agreements.models import RegionBacklog
-
     return sorted(set(RegionBacklog.objects.values_list("region_id", flat=True)))
 
 
 def _settle_backlogs() -> None:
     """The owners' backlog and each region counted so far recount themselves when a stamp says they must."""
-    from ortaq.analytics import tracker
-
     today = timezone.localdate()
     tracker.ensure_backlog(today)
     for region_id in _counted_regions():
@@ -76,8 +59,6 @@ def _settle_backlogs() -> None:
 
 
 def _backlog_rebuild() -> None:
-    from ortaq.analytics import tracker
-
     today = timezone.localdate()
     tracker.rebuild(today)
     for region_id in _counted_regions():

@@ -7,7 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from ortaq.agreements.filtersets import CommitmentFilterSet
 from ortaq.agreements.models import DUE_SOON_DAYS, Agreement, Commitment
-from ortaq.analytics.services import OPEN_STATUSES, touching_agreements
+from ortaq.analytics.tracker import OPEN_STATUSES
+from ortaq.regions.touching import touching_agreements
 
 
 class TrackerFilterSet(CommitmentFilterSet):

@@ -16,8 +16,10 @@ from django.db import connection, models, transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from ortaq.analytics import membership, supply, touches
+from ortaq.agreements.models import RegionBacklog
+from ortaq.analytics import membership, supply, touches, tracker
 from ortaq.analytics.models import PairYear, StaleRegion, Tally
+from ortaq.regions.models import Region
 
 GLOBAL = 0
 BATCH = 5000
@@ -72,9 +74,6 @@ def pending_since(region_id: int | None = None) -> datetime.datetime | None:
 def refresh_all() -> None:
     """Rebuild every rollup from the registry (touches, tallies, pairs, the tracker's backlogs), then let the
     database re-read its statistics: after a bulk load its plans are otherwise made for empty tables."""
-    from ortaq.agreements.models import RegionBacklog
-    from ortaq.analytics import tracker
-
     with transaction.atomic():
         tracker.rebuild()
         RegionBacklog.objects.all().delete()  # each region is recounted by its next reader
@@ -92,8 +91,6 @@ def rebuild_global() -> None:
 
 def rebuild_regions() -> None:
     """Every region's tallies and every pair of regions, from scratch (from the touches as they are)."""
-    from ortaq.regions.models import Region
-
     Tally.objects.exclude(region=None).delete()
     PairYear.objects.all().delete()
     _insert_tallies(_region_tallies(None))
@@ -108,8 +105,6 @@ def _update_statistics() -> None:
 
 
 def _refresh_region(region_id: int) -> None:
-    from ortaq.regions.models import Region
-
     Tally.objects.filter(region_id=region_id).delete()
     PairYear.objects.filter(Q(region_a_id=region_id) | Q(region_b_id=region_id)).delete()
     if not Region.objects.filter(pk=region_id).exists():
@@ -200,3 +195,8 @@ def _insert_pairs(pairs: dict, flows: dict) -> None:
 
 def _insert_tallies(tallies: list[Tally]) -> None:
     Tally.objects.bulk_create(tallies, batch_size=BATCH)
+
+
+def rebuild_derived() -> None:
+    """Every rollup rebuilt (after a restore: ortaq.core.backup.rebuild_derived, after the food belt's)."""
+    refresh_all()

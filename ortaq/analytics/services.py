@@ -12,16 +12,9 @@ from ortaq.agreements.models import DUE_SOON_DAYS, Commitment
 from ortaq.analytics.intensity import SUMS, explain, intensity
 from ortaq.analytics.models import PairYear, Tally
 from ortaq.analytics.rollups import ensure_fresh_for_reader as ensure_fresh
+from ortaq.analytics.tracker import OPEN_STATUSES
 from ortaq.regions.models import Region
-
-OPEN_STATUSES = ("open", "in_progress")
-
-
-def touching_agreements(region, field: str = "pk") -> Q:
-    """`field` names an agreement where the region, or one of its organizations, is a party (one index range)."""
-    from ortaq.analytics import touches
-
-    return Q(**{f"{field}__in": touches.of_region(region, touches.Kind.AGREEMENT)})
+from ortaq.regions.touching import touching_agreements
 
 
 def commitment_figures(region=None) -> dict[str, int]:

@@ -7,8 +7,13 @@ from django.db import connection, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 
-from ortaq.analytics import global_tallies
+from ortaq.agreements.models import Agreement, Party
+from ortaq.analytics import global_tallies, touches
+from ortaq.analytics.models import Touch
+from ortaq.analytics.rollups import ensure_fresh, mark_stale
 from ortaq.core.models import RegistryModel
+from ortaq.events.models import Event, Participation
+from ortaq.projects.models import JointProject
 
 # Apps whose records feed the rollups; a directory write matters when an organization changes region.
 TRACKED_APPS = {"agreements", "events", "projects", "foodbelt", "directory", "regions"}
@@ -30,8 +35,6 @@ def _regions_of(instance) -> set[int]:
 
 
 def _mark(regions: set[int], whole_registry: bool = False) -> None:
-    from ortaq.analytics.rollups import mark_stale
-
     mark_stale(regions, whole_registry)
     if _only_test_transactions():
         _refresh_soon()
@@ -41,7 +44,6 @@ def _mark(regions: set[int], whole_registry: bool = False) -> None:
 
 def _refresh_soon() -> None:
     """Refresh in this process when jobs run inside requests; otherwise queue one coalesced refresh job."""
-    from ortaq.analytics.rollups import ensure_fresh
     from ortaq.jobs import runner
 
     if settings.ORTAQ_TASKS == "immediate":
@@ -137,8 +139,6 @@ def mark_after_delete(sender, instance, **kwargs) -> None:
 def mark_relations(sender, instance, action, pk_set=None, model=None, **kwargs) -> None:
     if not _tracked(instance):
         return
-    from ortaq.agreements.models import Agreement
-
     whole = sender is Agreement.areas.through and _areas_moved(instance, action, pk_set)
     if action.startswith("pre_"):
         _remember(instance)
@@ -169,8 +169,6 @@ _connect_food_belt_imports()
 # -- touches: refreshed in the writing transaction, for the records the write changed -----------------
 def _touched_records(instance) -> list[tuple[int, list[int]]]:
     """(kind, record ids) whose touches depend on this instance."""
-    from ortaq.analytics.models import Touch
-
     label = instance._meta.label
     if label == "agreements.Agreement":
         return [(Touch.Kind.AGREEMENT, [instance.pk])]
@@ -188,11 +186,6 @@ def _touched_records(instance) -> list[tuple[int, list[int]]]:
 
 
 def _records_of_organization(pk: int) -> list[tuple[int, list[int]]]:
-    from ortaq.agreements.models import Party
-    from ortaq.analytics.models import Touch
-    from ortaq.events.models import Event, Participation
-    from ortaq.projects.models import JointProject
-
     events = {*Event.objects.filter(host_id=pk).values_list("pk", flat=True),
               *Participation.objects.filter(organization_id=pk).values_list("event_id", flat=True)}
     return [(Touch.Kind.AGREEMENT, list(Party.objects.filter(organization_id=pk).values_list("agreement_id", flat=True))),
@@ -201,7 +194,5 @@ def _records_of_organization(pk: int) -> list[tuple[int, list[int]]]:
 
 
 def _refresh_touches(instance) -> None:
-    from ortaq.analytics import touches
-
     for kind, ids in _touched_records(instance):
         touches.refresh(kind, ids)

@@ -16,6 +16,7 @@ from django.db.models import F, QuerySet
 
 from ortaq.analytics import membership
 from ortaq.analytics.models import Touch
+from ortaq.regions import touching
 
 UNDATED = datetime.date(1, 1, 1)
 Kind = Touch.Kind
@@ -91,3 +92,16 @@ def latest(touches: QuerySet, queryset: QuerySet, limit: int) -> list:
     ids = list(touches.order_by(F("day").desc(), F("record_id").desc()).values_list("record_id", flat=True)[:limit])
     found = queryset.in_bulk(ids)
     return [found[pk] for pk in ids if pk in found]
+
+
+KIND_OF = {touching.AGREEMENT: Kind.AGREEMENT, touching.EVENT: Kind.EVENT, touching.PROJECT: Kind.PROJECT}
+
+
+class RegionIndex:
+    """This index answering `ortaq.regions.touching` for the domain apps (plugged in by AnalyticsConfig.ready)."""
+
+    def record_ids(self, region, kind: str) -> QuerySet:
+        return of_region(region, KIND_OF[kind])
+
+    def latest(self, region, kind: str, queryset: QuerySet, limit: int) -> list:
+        return latest(Touch.objects.filter(region=region, kind=KIND_OF[kind]), queryset, limit)

@@ -26,7 +26,11 @@ from django.dispatch import receiver
 from django.utils import timezone
 
 from ortaq.agreements.models import DUE_SOON_DAYS, Commitment, OwnerBacklog, Party, RegionBacklog
-from ortaq.analytics.services import OPEN_STATUSES, touching_agreements
+from ortaq.directory.models import Organization
+from ortaq.regions.models import Region
+from ortaq.regions.touching import touching_agreements
+
+OPEN_STATUSES = ("open", "in_progress")
 
 # Literal, not bound: SQLite uses the partial indexes (WHERE status IN (…)) only for a literal condition.
 OPEN_SQL = "status IN ('open', 'in_progress')"
@@ -149,8 +153,6 @@ def count_deleted(sender, instance: Commitment, **kwargs) -> None:
 
 def regions_of(owner_id: int | None, agreement_id: int) -> set[int]:
     """The regions a commitment touches: its owner's, and its agreement's parties' (as `membership` says)."""
-    from ortaq.directory.models import Organization
-
     regions = set(Party.objects.filter(agreement_id=agreement_id)
                   .values_list(Coalesce("organization__region_id", "region_id"), flat=True))
     if owner_id:
@@ -161,8 +163,6 @@ def regions_of(owner_id: int | None, agreement_id: int) -> set[int]:
 def _region_parts(region, due: Q) -> list[QuerySet]:
     """Open commitments of a region as two disjoint parts: owned by its organizations; of the agreements touching
     it and owned by others. Each is read from a partial index only."""
-    from ortaq.directory.models import Organization
-
     attention = Commitment.objects.order_by().extra(where=[OPEN_SQL]).filter(due)
     own = Organization.objects.filter(region=region).values("pk")
     parts = [attention.filter(owner_id__in=own),
@@ -224,8 +224,6 @@ def forget_regions(region_ids) -> None:
 
 
 def _party_region(party: Party) -> int | None:
-    from ortaq.directory.models import Organization
-
     if party.organization_id:
         return Organization.objects.filter(pk=party.organization_id).values_list("region_id", flat=True).first()
     return party.region_id
@@ -334,9 +332,6 @@ def figures(rows: QuerySet | None, today: datetime.date, region=None) -> dict:
     else:
         ensure_backlog(today)
         grouped, params = _window_sql(today)
-    from ortaq.directory.models import Organization
-    from ortaq.regions.models import Region
-
     organizations, regions = _table(Organization), _table(Region)
     sql = (f"WITH g AS ({grouped}) "
            f"SELECT 1, t.k, o.name, t.overdue, t.due_soon, t.total FROM "

@@ -14,7 +14,8 @@ from django_tables2 import RequestConfig
 
 from ortaq.agreements.models import Commitment
 from ortaq.agreements.tables import CommitmentTable
-from ortaq.analytics import brief, charts, pairs, services, tracker
+from ortaq.analytics import brief, charts, geo, pairs, services, tracker
+from ortaq.analytics.charts import MAP_MEASURES, map_figure
 from ortaq.analytics.filtersets import TrackerFilterSet
 from ortaq.analytics.intensity import FORMULA
 from ortaq.core.views import RecordListView
@@ -30,9 +31,6 @@ def _readable(request: HttpRequest) -> None:
 
 def map_fragment(request: HttpRequest) -> HttpResponse:
     """The cooperation map filled by another measure (HTMX)."""
-    from ortaq.analytics import geo
-    from ortaq.core.dashboard import MAP_MEASURES, map_figure
-
     _readable(request)
     measure = request.GET.get("measure", "intensity")
     measure = measure if measure in MAP_MEASURES else "intensity"

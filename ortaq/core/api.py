@@ -18,6 +18,7 @@ from rest_framework.views import set_rollback
 from ortaq.core.api_permissions import RulesPermission
 from ortaq.core.models import StaleRecord
 from ortaq.core.permissions import WriteCheck
+from ortaq.core.signals import record_entered
 
 
 class StaleVersion(APIException):
@@ -80,14 +81,12 @@ class RecordViewSet(viewsets.ModelViewSet):
         return response
 
     def perform_create(self, serializer) -> None:
-        from ortaq.sources.models import Source, add_source
-
         serializer.validated_data.pop("version", None)
         check = WriteCheck(self.request.user)
         self._refuse(check.refusal_before(self._candidate(serializer)))
         with transaction.atomic():
             record = serializer.save()
-            add_source(record, Source.Kind.MANUAL, entered_by=self.request.user, note="API")
+            record_entered.send(sender=type(record), record=record, user=self.request.user, note="API")
             self._refuse(check.refusal_after(record))
 
     def perform_update(self, serializer) -> None:

@@ -32,6 +32,8 @@ from django.db import connection, models, transaction
 from django.db.migrations.recorder import MigrationRecorder
 
 import ortaq
+from ortaq.core.plugins import app_modules
+from ortaq.core.search import rebuild_index
 
 FORMAT = 1
 MANIFEST = "manifest.json"
@@ -312,13 +314,10 @@ def _extract_media(archive: zipfile.ZipFile, root: Path) -> None:
 
 
 def rebuild_derived(say: Say = _quiet) -> None:
-    """Search index, food-belt rollups, then the analytics rollups (touches, tallies, pairs, backlogs)."""
-    from ortaq.analytics.rollups import refresh_all
-    from ortaq.core.search import rebuild_index
-    from ortaq.foodbelt import rollups as food_rollups
-
+    """Search index, then each app's rollups (`<app>.rollups.rebuild_derived()`, in INSTALLED_APPS order: the
+    food belt's, then the analytics' touches, tallies, pairs and backlogs, which read them)."""
     say(f"индекс поиска: {rebuild_index(missing_only=False)} записей")
-    with transaction.atomic():
-        food_rollups.rebuild()
-    refresh_all()
+    for module in app_modules("rollups"):
+        if hasattr(module, "rebuild_derived"):
+            module.rebuild_derived()
     say("итоги аналитики пересчитаны")

@@ -16,6 +16,9 @@ from dataclasses import dataclass, field
 from django.db import models, transaction
 from django.utils.module_loading import autodiscover_modules
 
+from ortaq.core import search
+from ortaq.core.models import SearchEntry
+
 
 @dataclass(frozen=True)
 class DerivedStore:
@@ -118,15 +121,10 @@ def check(names: Iterable[str] | None = None, fix: bool = False) -> list[Differe
 
 # -- the ground floor's own store: the search index, generic over every searchable registry model -----------
 def _search_rows() -> list[models.QuerySet]:
-    from ortaq.core.models import SearchEntry
-
     return [SearchEntry.objects.all()]
 
 
 def _search_rebuild() -> None:
-    from ortaq.core import search
-    from ortaq.core.models import SearchEntry
-
     SearchEntry.objects.all().delete()
     search.rebuild_index(missing_only=True)
 

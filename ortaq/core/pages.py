@@ -1,4 +1,5 @@
-"""One-off pages: home, search, a record's full history and restoring a version."""
+"""One-off pages: a record's full history and restoring a version, autocomplete, the health check (the home
+and search pages are the site's: ortaq.portal.views)."""
 
 from __future__ import annotations
 
@@ -29,19 +30,6 @@ def _get_record_for_user(request: HttpRequest, label: str, pk: int, action: str 
     if not request.user.has_perm(permission_name(model, action), record):
         raise PermissionDenied
     return record
-
-
-def home(request: HttpRequest) -> HttpResponse:
-    from ortaq.core.dashboard import dashboard_context
-
-    return render(request, "core/home.html", dashboard_context())
-
-
-def search_page(request: HttpRequest) -> HttpResponse:
-    query = request.GET.get("q", "").strip()
-    groups = search.search(query) if query else []
-    template = "core/_search_results.html" if request.htmx else "core/search.html"
-    return render(request, template, {"query": query, "groups": groups})
 
 
 def record_history(request: HttpRequest, label: str, pk: int) -> HttpResponse:

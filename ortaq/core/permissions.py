@@ -161,9 +161,8 @@ class WriteCheck:
         regions, _organizations = user_scope(self.user)
         taken = self.scope_before.region_ids - scope.region_ids - regions
         if taken:
-            from ortaq.regions.models import Region
-
-            names = ", ".join(str(region) for region in Region.objects.filter(pk__in=taken))
+            regions_of_profile = self.user.profile.regions  # an editor's: its model is the regions app's Region
+            names = ", ".join(str(region) for region in regions_of_profile.model.objects.filter(pk__in=taken))
             return _("Нельзя убрать из записи чужой регион (%(regions)s): это может сделать его редактор или "
                      "администратор.") % {"regions": names}
         return None

@@ -1,6 +1,9 @@
 """Hooks through which domain apps add to shared pages and commands without editing them.
 
 - `<app>.panels.region_panels(region) -> list[Panel]`: sections on a region's page.
+- `<app>.panels.detail_context(record) -> dict`: what an app adds to the context of a record's page (its
+  sources, the agreements of a program, the latest events of a region, …), empty for kinds it does not know:
+  a page in a lower app shows records of a higher one without importing it.
 - `<app>.synthetic`: `add_arguments(parser)` and `generate(options, stdout)` for `ortaq generate`.
 """
 
@@ -40,3 +43,11 @@ def region_panels(region) -> list[Panel]:
     panels = [panel for module in app_modules("panels") if hasattr(module, "region_panels")
               for panel in module.region_panels(region)]
     return sorted(panels, key=lambda panel: panel.order)
+
+
+def detail_context(record) -> dict:
+    context: dict = {}
+    for module in app_modules("panels"):
+        if hasattr(module, "detail_context"):
+            context.update(module.detail_context(record))
+    return context

@@ -1,11 +1,15 @@
 """Keep the search index fresh whenever a registry record is saved or deleted, and the entries of the records
-that name it (`search_dependents`) when it is renamed, added or removed."""
+that name it (`search_dependents`) when it is renamed, added or removed; tell the apps that a user entered a
+record by hand (`record_entered`, sent inside the saving transaction: the sources app records the provenance)."""
 
 from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
+from django.dispatch import Signal, receiver
 
 from ortaq.core.models import RegistryModel
 from ortaq.core.search import remove_from_index, update_index
+
+# Sent with `record` (just created through a form or the API), `user` (who entered it) and `note` ("" or "API").
+record_entered = Signal()
 
 
 def _reindex_dependents(instance: RegistryModel) -> None:

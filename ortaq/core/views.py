@@ -15,11 +15,11 @@ from django_tables2 import SingleTableMixin
 from django_tables2.export import ExportMixin
 from rules.contrib.views import PermissionRequiredMixin
 
-from ortaq.core import exports
+from ortaq.core import exports, plugins
 from ortaq.core.history import changes_since, history_rows
 from ortaq.core.models import StaleRecord
 from ortaq.core.permissions import WriteCheck, permission_name
-from ortaq.sources.models import Source, add_source, sources_for
+from ortaq.core.signals import record_entered
 
 
 class OutOfScope(Exception):
@@ -105,8 +105,8 @@ class RecordDetailView(ModelPermissionMixin, DetailView):
             meta=self.model._meta,
             can_change=user.has_perm(permission_name(self.model, "change"), self.object),
             can_delete=user.has_perm(permission_name(self.model, "delete"), self.object),
-            sources=sources_for(self.object),
             history=history_rows(self.object, limit=10),
+            **plugins.detail_context(self.object),  # its sources, and what other apps show on its page
         )
         return context
 
@@ -223,7 +223,7 @@ class RecordCreateView(ModelPermissionMixin, RecordFormMixin, CreateView):
         return initial
 
     def after_save(self, form) -> None:
-        add_source(self.object, Source.Kind.MANUAL, entered_by=self.request.user)
+        record_entered.send(sender=type(self.object), record=self.object, user=self.request.user, note="")
 
 
 class RecordUpdateView(ModelPermissionMixin, RecordFormMixin, UpdateView):

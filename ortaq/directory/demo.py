@@ -1,8 +1,8 @@
 """The seed's organizations, people and their posts."""
 
-from ortaq.core.demo import DemoContext
 from ortaq.directory.models import Organization, Person, Position
 from ortaq.regions.models import Region
+from ortaq.sources.demo import DemoContext
 
 K, L = Organization.Kind, Organization.LegalForm
 

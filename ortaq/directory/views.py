@@ -24,12 +24,11 @@ class OrganizationDetailView(RecordDetailView):
     model = Organization
 
     def get_context_data(self, **kwargs) -> dict:
-        from ortaq.agreements.models import Agreement
-
+        """Its positions, commitments, units and events; the agreements it is a party to come from the
+        agreements app (`agreements.panels.detail_context`)."""
         context = super().get_context_data(**kwargs)
         organization = self.object
         context.update(
-            agreements=Agreement.objects.filter(parties__organization=organization).distinct(),
             positions=organization.positions.select_related("person"),
             commitments=organization.commitments.select_related("agreement"),
             children=organization.children.all(),

@@ -2,10 +2,10 @@
 
 import datetime
 
-from ortaq.core.demo import DemoContext
 from ortaq.directory.models import Organization, Person
 from ortaq.events.models import Event, Participation, Program, ReportedFigure
 from ortaq.regions.models import Region, Settlement
+from ortaq.sources.demo import DemoContext
 
 # The release is dated by "the coming Day of the Capital" (6 July) of 2018; the exact day is not given.
 SEED_DAY = datetime.date(2018, 7, 4)

@@ -53,11 +53,10 @@ class Program(RegistryModel):
 
     def computed_figures(self) -> dict[str, int]:
         """Figures counted from records: regions visited, events, agreements and memoranda signed."""
-        from ortaq.agreements.models import Agreement
-
         visited = self.events.exclude(region_id=self.host_region_id).exclude(region__isnull=True)
-        agreements = Agreement.objects.filter(signing_event__program=self).aggregate(
-            total=Count("pk"), memoranda=Count("pk", filter=Q(kind="memorandum"))
+        # Through the agreements' `signing_event` relation, read from this side (events does not import agreements).
+        agreements = self.events.aggregate(
+            total=Count("agreements"), memoranda=Count("agreements", filter=Q(agreements__kind="memorandum"))
         )
         return {
             "regions_visited": visited.values("region_id").distinct().count(),

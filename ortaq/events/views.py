@@ -24,16 +24,14 @@ class ProgramDetailView(RecordDetailView):
     model = Program
 
     def get_context_data(self, **kwargs) -> dict:
-        from ortaq.agreements.models import Agreement
-
+        """The program's figures and events; the agreements signed during them come from the agreements app
+        (`agreements.panels.detail_context`)."""
         context = super().get_context_data(**kwargs)
         program = self.object
         context.update(
             figures=program.figures_side_by_side(),
             computed=program.computed_figures(),
             events=program.events.select_related("region").order_by("start_date"),
-            agreements=Agreement.objects.filter(signing_event__program=program)
-            .prefetch_related("parties__organization", "parties__region"),
         )
         return context
 

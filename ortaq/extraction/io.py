@@ -1,17 +1,11 @@
-"""Input handling: bytes decoding, HTML stripping, size limits, file walking and JSON Lines output."""
+"""Input handling: bytes decoding, HTML stripping, size limits and file walking (batch.py writes the JSON Lines)."""
 
 from __future__ import annotations
 
 import html
-import json
 import re
-import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
-
-if TYPE_CHECKING:  # pragma: no cover
-    from .pipeline import Pipeline
 
 #: Texts longer than this (in characters of the decoded text) are refused, naming the limit.
 MAX_TEXT_CHARS = 1_000_000
@@ -103,28 +97,3 @@ def iter_text_files(paths: Iterable[str | Path]) -> Iterator[Path]:
             yield path
         else:
             raise ExtractionInputError(f"no such file or folder: {path}")
-
-
-def extract_paths(
-    paths: Iterable[str | Path], out: TextIO | None = None, pipeline: Pipeline | None = None
-) -> dict[str, int]:
-    """Extract every file (folders: their .txt files) and write one JSON line per document to `out`.
-
-    A document that cannot be read is reported on stderr and skipped. Returns {"ok": n, "failed": m}.
-    """
-    from .pipeline import Pipeline
-
-    out = out if out is not None else sys.stdout
-    pipe = pipeline or Pipeline()
-    stats = {"ok": 0, "failed": 0}
-    for path in iter_text_files(paths):
-        try:
-            text = read_document(path)
-        except (ExtractionInputError, OSError) as exc:
-            print(f"{path}: {exc}", file=sys.stderr)
-            stats["failed"] += 1
-            continue
-        result = pipe.extract(text, path.stem)
-        out.write(json.dumps(result, ensure_ascii=False) + "\n")
-        stats["ok"] += 1
-    return stats

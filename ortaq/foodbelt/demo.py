@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 
-from ortaq.core.demo import DemoContext
 from ortaq.foodbelt.models import ProductCategory, Qualifier, ReportedSupplyTotal, SupplyPlan, SupplyProgram
 from ortaq.regions.models import Region
+from ortaq.sources.demo import DemoContext
 
 # (slug, ru, kk, en)
 CATEGORIES = [

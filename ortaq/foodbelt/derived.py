@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 from ortaq.core.derived import DerivedStore, register
+from ortaq.foodbelt import rollups
+from ortaq.foodbelt.models import DeliveryRollup, SupplierYear
 
 
 def _rows() -> list:
-    from ortaq.foodbelt.models import DeliveryRollup, SupplierYear
-
     return [DeliveryRollup.objects.all(), SupplierYear.objects.all()]
 
 
 def _rebuild() -> None:
-    from ortaq.foodbelt import rollups
-
     rollups.rebuild()
 
 

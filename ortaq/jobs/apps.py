@@ -1,8 +1,8 @@
 """Background jobs: the ground floor next to `core`.
 
-Layer: infrastructure. It names no domain model; each app declares its own kinds of job in its `tasks.py`
-(found at start-up), and this app runs them through Django's task framework, records their progress and
-shows them to administrators.
+Layer: core (ortaq/layers.py), above `core` itself: it may import core, nothing else. It names no domain
+model; each app declares its own kinds of job in its `tasks.py` (found at start-up), and this app runs them
+through Django's task framework, records their progress and shows them to administrators.
 """
 
 from django.apps import AppConfig

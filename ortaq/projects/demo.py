@@ -3,9 +3,9 @@
 import datetime
 
 from ortaq.agreements.models import Agreement, Area
-from ortaq.core.demo import DemoContext
 from ortaq.projects.models import JointProject, Milestone
 from ortaq.regions.models import Region
+from ortaq.sources.demo import DemoContext
 
 
 def load_demo(context: DemoContext) -> None:

@@ -1,8 +1,8 @@
 """Reference regions of Kazakhstan and the seed's settlements."""
 
-from ortaq.core.demo import DemoContext
 from ortaq.regions.models import Region, Settlement
 from ortaq.regions.reference import KAZAKHSTAN_REGIONS
+from ortaq.sources.demo import DemoContext
 
 
 def load_reference() -> None:

@@ -1,7 +1,7 @@
 """Webhooks: tell other systems what happened (agreement status changed, commitment overdue, proposal accepted).
 
-Layer: reads across domains (like `analytics` and `reader`): it listens to the domain apps' writes and may
-import them; nothing below imports it.
+Layer: cross-domain (ortaq/layers.py), like `analytics` and `reader`: it listens to the domain apps' writes
+and the reader's accepted proposals and may import them, core and jobs; nothing below imports it.
 """
 
 from django.apps import AppConfig

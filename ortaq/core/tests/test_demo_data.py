@@ -4,7 +4,7 @@ import pytest
 from django.apps import apps
 
 from ortaq.agreements.models import Agreement
-from ortaq.core.demo import load_all_demo, load_all_reference
+from ortaq.portal.demo import load_all_demo, load_all_reference
 from ortaq.sources.models import Source
 
 pytestmark = pytest.mark.django_db

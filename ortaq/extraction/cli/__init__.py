@@ -14,7 +14,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m ortaq.extraction", description=__doc__)
     parser.add_argument("paths", nargs="+", help="text files or folders of .txt files")
     args = parser.parse_args(argv)
-    from ..io import ExtractionInputError, extract_paths
+    from ..batch import extract_paths
+    from ..io import ExtractionInputError
 
     try:
         stats = extract_paths(args.paths, sys.stdout)

@@ -52,7 +52,7 @@ def test_it_shows_the_seed_figures_on_the_program_dashboard(demo, client, shared
 
 
 def test_loading_the_demo_again_creates_nothing_twice(demo):
-    from ortaq.core.demo import load_all_demo
+    from ortaq.portal.demo import load_all_demo
 
     counts = (ReportedSupplyTotal.objects.count(), SupplyPlan.objects.count(), SupplyProgram.objects.count())
     load_all_demo()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.urls import reverse
 
 from ortaq.agreements.models import Agreement
-from ortaq.core.demo import load_all_demo
+from ortaq.portal.demo import load_all_demo
 from ortaq.reader.models import Proposal, Reading
 
 

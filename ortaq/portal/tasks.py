@@ -1,4 +1,4 @@
-"""Background jobs of the ground floor: the search index rebuild."""
+"""Background jobs that span the registry: the search index rebuild, synthetic data for every app."""
 
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from ortaq.core.demo import load_all_demo, load_all_reference
+from ortaq.portal.demo import load_all_demo, load_all_reference
 
 
 class Command(BaseCommand):

@@ -5,19 +5,16 @@ from __future__ import annotations
 from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
-MAP_MEASURES = {"intensity": gettext_lazy("интенсивность"), "agreements": gettext_lazy("соглашения"),
-                "events": gettext_lazy("события"), "projects": gettext_lazy("проекты")}
+from ortaq.agreements.models import Agreement, Area
+from ortaq.analytics import charts, geo, services, supply
+from ortaq.analytics.charts import MAP_MEASURES, map_figure
+from ortaq.analytics.intensity import FORMULA
+from ortaq.events.models import Event
+from ortaq.regions.models import Region
 
 
 def dashboard_context(measure: str = "intensity") -> dict:
-    from ortaq.agreements.models import Agreement, Area
-    from ortaq.analytics import charts, geo, services, supply
-    from ortaq.analytics.intensity import FORMULA
-    from ortaq.events.models import Event
-    from ortaq.regions.models import Region
-
     year = timezone.localdate().year
     services.ensure_fresh()
     kinds = services.tallies(None, "agreement_kind")
@@ -65,17 +62,6 @@ def dashboard_context(measure: str = "intensity") -> dict:
                 [*services.by_key(kinds).values(), *services.by_key(event_kinds).values()], _("По видам")),
         },
     }
-
-
-def map_figure(regions: list, pairs: list[dict], measure: str) -> dict:
-    """The cooperation map, regions filled by the measure summed over their pairs."""
-    from ortaq.analytics import charts
-
-    fill: dict[int, float] = {}
-    for pair in pairs:
-        for pk in (pair["region_a_id"], pair["region_b_id"]):
-            fill[pk] = fill.get(pk, 0) + float(pair[measure] or 0)
-    return charts.cooperation_map(regions, pairs, fill, str(MAP_MEASURES[measure]))
 
 
 def _named(pairs: list[dict], regions: list) -> list[dict]:

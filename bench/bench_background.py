@@ -24,7 +24,9 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ortaq.settings")
 os.environ.setdefault("ORTAQ_VAR_DIR", "/tmp/bench-bg")
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
-TEXTS = REPO.parent / "shared" / "eval" / "dev2" / "texts"
+TEXTS = next((path for path in (REPO.parent / "shared" / "eval" / "dev2" / "texts",
+                                Path("/work/shared/eval/dev2/texts")) if path.is_dir()),
+             REPO.parent / "shared" / "eval" / "dev2" / "texts")
 BACKENDS = {"db": "django_tasks_db.DatabaseBackend", "rq": "django_tasks_rq.RQBackend",
             "immediate": "django_tasks.backends.immediate.ImmediateBackend"}
 
@@ -123,39 +125,101 @@ def queue_overhead(backends: list[str], runs: int = 20) -> None:
                 worker.terminate()
 
 
-def reading(backends: list[str]) -> None:
+def _corpus(folder: Path, docs: int) -> int:
+    """`docs` texts in folder, the source texts repeated with a marker line (each copy a new text); distinct count."""
+    sources = sorted(TEXTS.glob("*.txt"))
+    for index in range(docs):
+        source, copy = sources[index % len(sources)], index // len(sources)
+        text = source.read_text(encoding="utf-8") + (f"\n\n(копия {copy})\n" if copy else "")
+        (folder / f"{copy:03d}_{source.name}").write_text(text, encoding="utf-8")
+    return len(sources)
+
+
+def _reading_run(backend: str, workers_count: int, folder: Path, jobs: int) -> dict:
+    """One measured run: `workers_count` worker processes (models loaded by a first small job each), then
+    the texts queued as `jobs` reading jobs; texts/s from the queueing to the last job's end."""
     from django.core.management import call_command
     from django.utils import timezone
 
+    from ortaq.jobs.models import Job
     from ortaq.reader.models import Reading
     from ortaq.sources.models import Document
 
+    Reading.objects.all().delete()
+    Document.objects.filter(sources__isnull=True).delete()
+    Job.objects.filter(kind="reader").delete()
+    workers = _worker({**os.environ, "ORTAQ_TASKS": backend}, workers_count)
+    try:
+        # Warm-up: one text per worker, so each worker process has its models loaded before the clock starts
+        # (a long-running worker loads them once; the first job of a fresh process pays ~10 s for them).
+        warm = Path(folder.parent / "warm")
+        warm.mkdir(exist_ok=True)
+        for number in range(workers_count):
+            (warm / f"warm-{number}.txt").write_text(f"Разогрев {number}. " + next(TEXTS.glob("*.txt")).read_text(
+                encoding="utf-8"), encoding="utf-8")
+        since = timezone.now()
+        warm_started = time.perf_counter()
+        with open(os.devnull, "w") as quiet:
+            call_command("ingest", str(warm), "--workers", str(workers_count), "--queue", stdout=quiet)
+        _wait_for("reader", since)
+        warm_s = time.perf_counter() - warm_started
+        count = len(list(folder.glob("*.txt")))
+        since = timezone.now()
+        started = time.perf_counter()
+        with open(os.devnull, "w") as quiet:
+            call_command("ingest", str(folder), "--workers", str(jobs), "--queue", stdout=quiet)
+        _wait_for("reader", since)
+        seconds = time.perf_counter() - started
+        failed = Job.objects.filter(kind="reader", created_at__gte=since).exclude(status=Job.Status.DONE).count()
+        return {"rate": count / seconds, "seconds": seconds, "warm_s": warm_s, "failed": failed,
+                "load": os.getloadavg()[0]}
+    finally:
+        for worker in workers:
+            worker.terminate()
+        for worker in workers:
+            worker.wait(timeout=30)
+
+
+def reading(backends: list[str], docs: int, jobs_per_worker: int) -> None:
+    import tempfile
+
+    from django.db import connection
+
     if not TEXTS.is_dir():
-        print("\nReading throughput: skipped (../shared/eval/dev2/texts not found)")
+        print(f"\nReading throughput: skipped ({TEXTS} not found; --texts DIR)")
         return
-    count = len(list(TEXTS.glob("*.txt")))
-    print(f"\nPress releases read per second ({count} texts; workers started before the texts are queued)")
-    for backend in backends:
-        _use(backend)
-        rates = {}
-        for workers_count in (1, 2):
-            names = [path.name for path in TEXTS.glob("*.txt")]
-            Reading.objects.filter(document__file_name__in=names).delete()
-            Document.objects.filter(file_name__in=names, sources__isnull=True).delete()
-            workers = _worker({**os.environ, "ORTAQ_TASKS": backend}, workers_count)
-            try:
-                time.sleep(8)  # Django and the models load in each worker
-                since = timezone.now()
-                started = time.perf_counter()
-                with open(os.devnull, "w") as quiet:
-                    call_command("ingest", str(TEXTS), "--workers", str(workers_count), "--queue", stdout=quiet)
-                _wait_for("reader", since)
-                rates[workers_count] = count / (time.perf_counter() - started)
-            finally:
-                for worker in workers:
-                    worker.terminate()
-            print(f"  {backend} backend, {workers_count} worker(s): {rates[workers_count]:6.2f} texts/s")
-        print(f"  {backend} backend, 2 workers / 1 worker: {rates[2] / rates[1]:.2f}×")
+    with tempfile.TemporaryDirectory(prefix="ortaq-bench-reading-") as tmp:
+        folder = Path(tmp) / "texts"
+        folder.mkdir()
+        distinct = _corpus(folder, docs)
+        print(f"\nPress releases read per second ({docs} texts from {distinct} of {TEXTS}, repeated with a marker; "
+              f"{connection.vendor}; worker processes started and their models loaded first; the texts queued "
+              f"as {jobs_per_worker} job(s) per worker)")
+        for backend in backends:
+            _use(backend)
+            rates = {}
+            for workers_count in (1, 2):
+                run = _reading_run(backend, workers_count, folder, jobs_per_worker * workers_count)
+                rates[workers_count] = run["rate"]
+                print(f"  {backend} backend, {workers_count} worker(s): {run['rate']:6.2f} texts/s "
+                      f"({run['seconds']:.1f} s; warm-up {run['warm_s']:.1f} s; failed jobs {run['failed']}; "
+                      f"load average {run['load']:.1f})", flush=True)
+            print(f"  {backend} backend, 2 workers / 1 worker: {rates[2] / rates[1]:.2f}×", flush=True)
+
+
+def _reading_elsewhere(args) -> None:
+    """The reading figures on their own PostgreSQL database (SQLite has one writer: two workers wait on it)."""
+    import psycopg
+
+    base, name = args.reading_database.rsplit("/", 1)
+    with psycopg.connect(f"{base}/postgres", autocommit=True) as connection:
+        connection.execute(f"DROP DATABASE IF EXISTS {name}")
+        connection.execute(f"CREATE DATABASE {name}")
+    env = {**os.environ, "ORTAQ_DATABASE_URL": args.reading_database,
+           "ORTAQ_VAR_DIR": os.environ["ORTAQ_VAR_DIR"] + "-reading"}
+    subprocess.run([sys.executable, __file__, "--only-reading", "--reading-database", "same", "--docs", str(args.docs),
+                    "--jobs-per-worker", str(args.jobs_per_worker), "--texts", str(TEXTS),
+                    "--redis-url", args.redis_url], env=env, check=True)
 
 
 def _redis_answers() -> bool:
@@ -175,7 +239,20 @@ def main() -> None:
     parser.add_argument("--commitments", type=int, default=0, help="generate this many first (issue: 500000)")
     parser.add_argument("--skip-reading", action="store_true")
     parser.add_argument("--only-reading", action="store_true")
+    parser.add_argument("--texts", type=Path, default=TEXTS, help="press releases (*.txt) to read")
+    parser.add_argument("--docs", type=int, default=60, help="texts read per run (the texts repeated with a marker)")
+    parser.add_argument("--jobs-per-worker", type=int, default=4,
+                        help="reading jobs queued per worker (`ingest --queue --workers N`): smaller jobs even out")
+    parser.add_argument("--reading-database", default="postgres://ortaq:ortaq@127.0.0.1:5432/bench_reading",
+                        help="a PostgreSQL URL for the reading figures (created afresh), or 'same'")
+    parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/9",
+                        help="the RQ backend's Redis (a database number of its own)")
     args = parser.parse_args()
+    global TEXTS
+    TEXTS = args.texts
+    os.environ["ORTAQ_REDIS_URL"] = args.redis_url
+    if args.only_reading and args.reading_database != "same":
+        return _reading_elsewhere(args)
 
     import django
 
@@ -199,7 +276,10 @@ def main() -> None:
         edit_latency(args.edits)
         queue_overhead(backends)
     if not args.skip_reading:
-        reading(backends)
+        if args.reading_database == "same":
+            reading(backends, args.docs, args.jobs_per_worker)
+        else:
+            _reading_elsewhere(args)
 
 
 if __name__ == "__main__":

@@ -43,7 +43,7 @@ IMPORT_URL = "/foodbelt/import/deliveries/"
 def _env(url: str, workdir: Path, backend: str, redis_url: str) -> dict:
     return {**os.environ, "ORTAQ_DATABASE_URL": url, "OPENBLAS_NUM_THREADS": "1", "ORTAQ_TASKS": backend,
             "ORTAQ_REDIS_URL": redis_url, "ORTAQ_VAR_DIR": str(workdir / "var"), "ORTAQ_DEBUG": "0",
-            "ORTAQ_WEB_IMPORT_MB": "1000", "PYTHONPATH": str(ROOT)}
+            "PYTHONPATH": str(ROOT)}
 
 
 def _sql(statement: str) -> None:

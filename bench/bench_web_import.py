@@ -71,10 +71,15 @@ def _job(database: str, kind: str) -> tuple | None:
 
 def prepare(args, env: dict) -> None:
     ortaq = [PYTHON, "-m", "ortaq"]
-    for database in (TEMPLATE_DB, CLI_DB, WEB_DB):
+    for database in (CLI_DB, WEB_DB):
         _sql(f"DROP DATABASE IF EXISTS {database}")
-    _sql(f"CREATE DATABASE {TEMPLATE_DB}")
     started = time.perf_counter()
+    if args.reuse_template:
+        for database in (CLI_DB, WEB_DB):
+            _sql(f"CREATE DATABASE {database} TEMPLATE {TEMPLATE_DB}")
+        return
+    _sql(f"DROP DATABASE IF EXISTS {TEMPLATE_DB}")
+    _sql(f"CREATE DATABASE {TEMPLATE_DB}")
     for command in (["migrate", "-v0"], ["loaddemo"], ["demousers"], ["generate", "--suppliers", str(args.suppliers)]):
         subprocess.run([*ortaq, *command], env=env, cwd=ROOT, check=True, capture_output=True)
     if not args.csv.exists():
@@ -296,15 +301,15 @@ def main() -> None:
     parser.add_argument("--reader-interval", type=float, default=0.5, help="seconds between other users' requests")
     parser.add_argument("--timeout", type=float, default=3600)
     parser.add_argument("--workdir", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "ortaq-bench-web")
-    parser.add_argument("--skip-prepare", action="store_true", help="reuse the databases of the last run's prepare")
+    parser.add_argument("--reuse-template", action="store_true",
+                        help="start from the last run's prepared database (same --rows and --suppliers)")
     args = parser.parse_args()
     args.workdir.mkdir(parents=True, exist_ok=True)
     args.csv = args.workdir / f"deliveries-{args.rows}.csv"
     env = _env(f"{BASE}/{TEMPLATE_DB}", args.workdir, args.backend, args.redis_url)
     print(f"{args.rows:,} rows, PostgreSQL, {args.backend} queue, CPUs {os.cpu_count()}, "
           f"load average {os.getloadavg()[0]:.1f}", flush=True)
-    if not args.skip_prepare:
-        prepare(args, env)
+    prepare(args, env)
     print("== ortaq import-deliveries", flush=True)
     cli_s, cli_mb = cli_import(args, {**env, "ORTAQ_DATABASE_URL": f"{BASE}/{CLI_DB}"})
     print("== web: upload, check job, confirm, import job", flush=True)

@@ -135,6 +135,18 @@ def _corpus(folder: Path, docs: int) -> int:
     return len(sources)
 
 
+def _cpu_seconds(pids: list[int]) -> float:
+    """User + system CPU seconds used so far by these processes (from /proc)."""
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
 def _reading_run(backend: str, workers_count: int, folder: Path, jobs: int) -> dict:
     """One measured run: `workers_count` worker processes (models loaded by a first small job each), then
     the texts queued as `jobs` reading jobs; texts/s from the queueing to the last job's end."""
@@ -164,14 +176,17 @@ def _reading_run(backend: str, workers_count: int, folder: Path, jobs: int) -> d
         _wait_for("reader", since)
         warm_s = time.perf_counter() - warm_started
         count = len(list(folder.glob("*.txt")))
+        pids = [worker.pid for worker in workers]
+        cpu = _cpu_seconds(pids)
         since = timezone.now()
         started = time.perf_counter()
         with open(os.devnull, "w") as quiet:
             call_command("ingest", str(folder), "--workers", str(jobs), "--queue", stdout=quiet)
         _wait_for("reader", since)
         seconds = time.perf_counter() - started
+        cpu = _cpu_seconds(pids) - cpu
         failed = Job.objects.filter(kind="reader", created_at__gte=since).exclude(status=Job.Status.DONE).count()
-        return {"rate": count / seconds, "seconds": seconds, "warm_s": warm_s, "failed": failed,
+        return {"rate": count / seconds, "seconds": seconds, "cpu_per_text": cpu / count, "warm_s": warm_s, "failed": failed,
                 "load": os.getloadavg()[0]}
     finally:
         for worker in workers:
@@ -201,9 +216,13 @@ def reading(backends: list[str], docs: int, jobs_per_worker: int) -> None:
             for workers_count in (1, 2):
                 run = _reading_run(backend, workers_count, folder, jobs_per_worker * workers_count)
                 rates[workers_count] = run["rate"]
+                # On a machine shared with other work the wall-clock rate says how much CPU the others left;
+                # the workers' own CPU time per text bounds what they would do on idle cores.
+                bound = min(workers_count, os.cpu_count() or 1) / run["cpu_per_text"]
                 print(f"  {backend} backend, {workers_count} worker(s): {run['rate']:6.2f} texts/s "
-                      f"({run['seconds']:.1f} s; warm-up {run['warm_s']:.1f} s; failed jobs {run['failed']}; "
-                      f"load average {run['load']:.1f})", flush=True)
+                      f"({run['seconds']:.1f} s; worker CPU {run['cpu_per_text']:.2f} s/text → {bound:.2f} texts/s on "
+                      f"idle cores; warm-up {run['warm_s']:.1f} s; failed jobs {run['failed']}; load average "
+                      f"{run['load']:.1f})", flush=True)
             print(f"  {backend} backend, 2 workers / 1 worker: {rates[2] / rates[1]:.2f}×", flush=True)
 
 
@@ -233,6 +252,7 @@ def _redis_answers() -> bool:
 
 
 def main() -> None:
+    global TEXTS
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--edits", type=int, default=50)
     parser.add_argument("--agreements", type=int, default=0, help="generate this many first (issue: 100000)")
@@ -248,7 +268,6 @@ def main() -> None:
     parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/9",
                         help="the RQ backend's Redis (a database number of its own)")
     args = parser.parse_args()
-    global TEXTS
     TEXTS = args.texts
     os.environ["ORTAQ_REDIS_URL"] = args.redis_url
     if args.only_reading and args.reading_database != "same":

@@ -37,18 +37,27 @@ def _use(backend: str) -> None:
     override_settings(ORTAQ_TASKS=backend, TASKS={"default": {"BACKEND": BACKENDS[backend]}}).enable()
 
 
-def _edits(model, count: int) -> list[float]:
-    from django.db import transaction
+def _edits(model, count: int, client) -> list[float]:
+    """Edits through the record's edit page, as a browser sends them: the form read from the page (GET, not
+    timed), one field changed, the POST timed until its redirect."""
+    from django.urls import reverse
 
+    sys.path.insert(0, str(REPO / "bench"))
+    from bench_load import form_fields
+
+    name, field = ("agreement", "title") if model.__name__ == "Agreement" else ("commitment", "text")
     timings = []
-    records = list(model.objects.order_by("?")[:count])
-    for record in (records * count)[:count] if records else []:
+    pks = list(model.objects.order_by("?").values_list("pk", flat=True)[:count])
+    for pk in (pks * count)[:count] if pks else []:
+        url = reverse(f"agreements:{name}_edit", args=[pk])
+        data: dict[str, list[str]] = {}
+        for key, value in form_fields(client.get(url).content.decode(), field):
+            data.setdefault(key, []).append(value)
+        data[field] = [f"{data[field][0][:200]} ·"]
         started = time.perf_counter()
-        with transaction.atomic():
-            field = "title" if hasattr(record, "title") else "text"
-            setattr(record, field, f"{getattr(record, field)[:200]} ·")
-            record.save()
+        response = client.post(url, data)
         timings.append(1000 * (time.perf_counter() - started))
+        assert response.status_code == 302, (url, response.status_code, response.content.decode()[:3000])
     return timings
 
 
@@ -78,25 +87,46 @@ def _wait_for(kind: str, since, timeout: float = 900) -> float:
 
 
 def edit_latency(count: int) -> None:
+    from django.contrib.auth import get_user_model
+    from django.core import signals
+    from django.db import close_old_connections
+    from django.test import Client
+
     from ortaq.agreements.models import Agreement, Commitment
     from ortaq.analytics.models import StaleRegion
 
-    print(f"\nEdit latency ({count} agreement and {count} commitment edits each way)")
+    # One connection for the whole run, as a server process keeps it (CONN_MAX_AGE).
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    client = Client()
+    client.force_login(get_user_model().objects.get(username="admin"))
+    print(f"\nEdit latency ({count} agreement and {count} commitment edits through their edit pages, each way)")
     for backend, label in (("immediate", "refresh in the request"), ("db", "refresh queued for a worker")):
         _use(backend)
-        _figures(f"agreements, {label}", _edits(Agreement, count))
-        _figures(f"commitments, {label}", _edits(Commitment, count))
+        _figures(f"agreements, {label}", _edits(Agreement, count, client))
+        _figures(f"commitments, {label}", _edits(Commitment, count, client))
     _use("db")
-    env = {**os.environ, "ORTAQ_TASKS": "db"}
-    started = time.perf_counter()
-    workers = _worker(env, 1)
+    workers = _worker({**os.environ, "ORTAQ_TASKS": "db"}, 1)
     try:
+        time.sleep(8)  # the worker loads Django; the refresh job queued by the edits above waits for it
+        started = time.perf_counter()
         while StaleRegion.objects.exists() and time.perf_counter() - started < 600:
             time.sleep(0.05)
+        print(f"  region pages up to date after      {time.perf_counter() - started:8.1f} s (the edits' refresh "
+              "job, run by a worker started after them)")
+        # With a worker already running: one edit, then the time until its regions are up to date.
+        lags = []
+        for _ in range(5):
+            _edits(Agreement, 1, client)
+            started = time.perf_counter()
+            while StaleRegion.objects.exists() and time.perf_counter() - started < 600:
+                time.sleep(0.02)
+            lags.append(time.perf_counter() - started)
+        print(f"  one edit → its region page current  median {statistics.median(lags):6.1f} s, max {max(lags):.1f} s "
+              "(worker running, database queue polled every second)")
     finally:
         for worker in workers:
             worker.terminate()
-    print(f"  region pages up to date after      {time.perf_counter() - started:8.1f} s (worker start included)")
 
 
 def queue_overhead(backends: list[str], runs: int = 20) -> None:
@@ -147,6 +177,17 @@ def _cpu_seconds(pids: list[int]) -> float:
     return total / os.sysconf("SC_CLK_TCK")
 
 
+def _backends() -> list[int]:
+    """The database server's processes serving this database (PostgreSQL on this machine), else none."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pid FROM pg_stat_activity WHERE datname = current_database()")
+        return [pid for (pid,) in cursor.fetchall()]
+
+
 def _reading_run(backend: str, workers_count: int, folder: Path, jobs: int) -> dict:
     """One measured run: `workers_count` worker processes (models loaded by a first small job each), then
     the texts queued as `jobs` reading jobs; texts/s from the queueing to the last job's end."""
@@ -177,16 +218,17 @@ def _reading_run(backend: str, workers_count: int, folder: Path, jobs: int) -> d
         warm_s = time.perf_counter() - warm_started
         count = len(list(folder.glob("*.txt")))
         pids = [worker.pid for worker in workers]
-        cpu = _cpu_seconds(pids)
+        cpu, database_cpu = _cpu_seconds(pids), _cpu_seconds(_backends())
         since = timezone.now()
         started = time.perf_counter()
         with open(os.devnull, "w") as quiet:
             call_command("ingest", str(folder), "--workers", str(jobs), "--queue", stdout=quiet)
         _wait_for("reader", since)
         seconds = time.perf_counter() - started
-        cpu = _cpu_seconds(pids) - cpu
+        cpu, database_cpu = _cpu_seconds(pids) - cpu, _cpu_seconds(_backends()) - database_cpu
         failed = Job.objects.filter(kind="reader", created_at__gte=since).exclude(status=Job.Status.DONE).count()
-        return {"rate": count / seconds, "seconds": seconds, "cpu_per_text": cpu / count, "warm_s": warm_s, "failed": failed,
+        return {"rate": count / seconds, "seconds": seconds, "cpu_per_text": cpu / count,
+                "database_cpu_per_text": database_cpu / count, "warm_s": warm_s, "failed": failed,
                 "load": os.getloadavg()[0]}
     finally:
         for worker in workers:
@@ -221,7 +263,7 @@ def reading(backends: list[str], docs: int, jobs_per_worker: int) -> None:
                 bound = min(workers_count, os.cpu_count() or 1) / run["cpu_per_text"]
                 print(f"  {backend} backend, {workers_count} worker(s): {run['rate']:6.2f} texts/s "
                       f"({run['seconds']:.1f} s; worker CPU {run['cpu_per_text']:.2f} s/text → {bound:.2f} texts/s on "
-                      f"idle cores; warm-up {run['warm_s']:.1f} s; failed jobs {run['failed']}; load average "
+                      f"idle cores; database CPU {run['database_cpu_per_text']:.3f} s/text; warm-up {run['warm_s']:.1f} s; failed jobs {run['failed']}; load average "
                       f"{run['load']:.1f})", flush=True)
             print(f"  {backend} backend, 2 workers / 1 worker: {rates[2] / rates[1]:.2f}×", flush=True)
 
@@ -281,9 +323,13 @@ def main() -> None:
 
     call_command("migrate", verbosity=0)
     call_command("loaddemo", verbosity=0)
+    call_command("demousers", verbosity=0)
     if args.agreements or args.commitments:
+        started = time.perf_counter()
         call_command("generate", organizations=max(100, args.agreements // 10), agreements=args.agreements,
                      commitments=args.commitments)
+        print(f"generated {args.agreements:,} agreements and {args.commitments:,} commitments in "
+              f"{time.perf_counter() - started:.0f} s", flush=True)
     from ortaq.agreements.models import Agreement, Commitment
 
     print(f"database: {connection.vendor}; agreements {Agreement.objects.count():,}, "

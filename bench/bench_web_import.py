@@ -172,16 +172,23 @@ class Readers(threading.Thread):
             self.stop.wait(max(0.0, self.interval - elapsed))
 
     def report(self) -> float:
-        everything = sorted(t for times in self.times.values() for t in times)
-        for path, times in [*self.times.items(), ("all", everything)]:
-            if times:
-                times = sorted(times)
-                p95 = times[max(0, round(0.95 * len(times)) - 1)]
-                print(f"     {path:<40} n={len(times):4d}  p50 {statistics.median(times):7.0f} ms  "
-                      f"p95 {p95:7.0f} ms  max {times[-1]:7.0f} ms")
+        p95 = _percentiles(self.times)
         if self.errors:
             print(f"     errors: {len(self.errors)}, first: {self.errors[0]}")
-        return everything[max(0, round(0.95 * len(everything)) - 1)] if everything else 0.0
+        return p95
+
+
+def _percentiles(by_path: dict[str, list[float]]) -> float:
+    """Print p50/p95/max per page and for all; the p95 of all."""
+    everything = sorted(t for times in by_path.values() for t in times)
+    p95 = 0.0
+    for path, times in [*by_path.items(), ("all", everything)]:
+        if times:
+            times = sorted(times)
+            p95 = times[max(0, round(0.95 * len(times)) - 1)]
+            print(f"     {path:<40} n={len(times):4d}  p50 {statistics.median(times):7.0f} ms  "
+                  f"p95 {p95:7.0f} ms  max {times[-1]:7.0f} ms")
+    return p95
 
 
 def _reader_paths(env: dict) -> list[str]:
@@ -234,7 +241,7 @@ def web_import(args, env: dict) -> dict:
         paths = _reader_paths(env)
         readers = Readers(base, paths, args.reader_interval)
         readers.start()
-        time.sleep(5)  # a few requests before the upload: the pages' time without an import
+        time.sleep(args.baseline)  # requests before the upload: the pages' time without an import
         quiet = {path: list(times) for path, times in readers.times.items()}
         session.get(f"{base}{IMPORT_URL}", timeout=30)
         started = time.perf_counter()
@@ -272,9 +279,7 @@ def web_import(args, env: dict) -> dict:
         for path, times in quiet.items():
             readers.times[path] = readers.times[path][len(times):]
         print(f"   other users' requests before the upload (every {args.reader_interval} s):")
-        for path, times in quiet.items():
-            if times:
-                print(f"     {path:<40} n={len(times):4d}  median {statistics.median(times):7.0f} ms")
+        _percentiles(quiet)
         print("   other users' requests during the web import:")
         p95 = readers.report()
         return {"web_s": total, "added": added, "web_peak_mb": max(web_peaks.values()), "worker_peak_mb": worker_peak,
@@ -299,6 +304,7 @@ def main() -> None:
     parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/9", help="for --backend rq (own db number)")
     parser.add_argument("--web-workers", type=int, default=2, help="gunicorn worker processes (8 threads each)")
     parser.add_argument("--reader-interval", type=float, default=0.5, help="seconds between other users' requests")
+    parser.add_argument("--baseline", type=float, default=20, help="seconds of other users' requests before the upload")
     parser.add_argument("--timeout", type=float, default=3600)
     parser.add_argument("--workdir", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "ortaq-bench-web")
     parser.add_argument("--reuse-template", action="store_true",

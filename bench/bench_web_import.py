@@ -222,7 +222,7 @@ def web_import(args, env: dict) -> dict:
                                  "--workers", str(args.web_workers), "--worker-class", "gthread", "--threads", "8",
                                  "--timeout", "300"], env=env, cwd=ROOT, stdout=subprocess.DEVNULL,
                                 stderr=subprocess.DEVNULL)
-    worker = subprocess.Popen([PYTHON, "-m", "ortaq", "worker", "--no-schedule"], env=env, cwd=ROOT,
+    worker = subprocess.Popen([PYTHON, "-m", "ortaq", "worker", "--no-schedule", *args.worker_args.split()], env=env, cwd=ROOT,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     readers = None
     try:
@@ -304,6 +304,9 @@ def main() -> None:
     parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/9", help="for --backend rq (own db number)")
     parser.add_argument("--web-workers", type=int, default=2, help="gunicorn worker processes (8 threads each)")
     parser.add_argument("--reader-interval", type=float, default=0.5, help="seconds between other users' requests")
+    parser.add_argument("--cli-seconds", type=float, default=0,
+                        help="skip the command's run and compare with this time (of an earlier run)")
+    parser.add_argument("--worker-args", default="", help="more arguments of `ortaq worker`, e.g. '--nice 0'")
     parser.add_argument("--baseline", type=float, default=20, help="seconds of other users' requests before the upload")
     parser.add_argument("--timeout", type=float, default=3600)
     parser.add_argument("--workdir", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "ortaq-bench-web")
@@ -316,8 +319,11 @@ def main() -> None:
     print(f"{args.rows:,} rows, PostgreSQL, {args.backend} queue, CPUs {os.cpu_count()}, "
           f"load average {os.getloadavg()[0]:.1f}", flush=True)
     prepare(args, env)
-    print("== ortaq import-deliveries", flush=True)
-    cli_s, cli_mb = cli_import(args, {**env, "ORTAQ_DATABASE_URL": f"{BASE}/{CLI_DB}"})
+    if args.cli_seconds:
+        cli_s, cli_mb = args.cli_seconds, 0
+    else:
+        print("== ortaq import-deliveries", flush=True)
+        cli_s, cli_mb = cli_import(args, {**env, "ORTAQ_DATABASE_URL": f"{BASE}/{CLI_DB}"})
     print("== web: upload, check job, confirm, import job", flush=True)
     web = web_import(args, {**env, "ORTAQ_DATABASE_URL": f"{BASE}/{WEB_DB}"})
     print(f"\nrows {args.rows:,}: command {cli_s:.1f} s (peak {cli_mb} MB), web {web['web_s']:.1f} s → "

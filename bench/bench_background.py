@@ -1,12 +1,22 @@
 """Background work: edit latency with the refresh in the request vs in a worker, the queue's own overhead,
-and press releases read per second by 1 and 2 workers, on the database queue and on Redis (RQ).
+and press releases read per second by 1 and 2 worker processes, on the database queue and on Redis (RQ).
 
-    ORTAQ_VAR_DIR=/tmp/bench-bg .venv/bin/python bench/bench_background.py [--agreements 100000 ...]
-    ORTAQ_DATABASE_URL=postgres://… .venv/bin/python bench/bench_background.py
+    ORTAQ_VAR_DIR=/tmp/bench-bg .venv/bin/python bench/bench_background.py            # demo data: quick
+    ORTAQ_VAR_DIR=/tmp/bench-100k .venv/bin/python bench/bench_background.py --agreements 100000 --commitments 500000
+    .venv/bin/python bench/bench_background.py --only-reading --docs 60 --jobs-per-worker 4
 
-Edits are timed as the request pays for them: the save of a record and what runs when its transaction
-commits (the rollup refresh in the request, or the queueing of one refresh job). The texts read are those of
-../shared/eval/dev2/texts (skipped when ../shared is absent).
+Edits go through the records' edit pages (Django test client, signed in as the demo administrator): the form
+read from the page, one field changed, the POST timed until its redirect — with the rollup refresh in the
+request (`immediate`) and queued for a worker (`db`); then how long until the region pages are current. The
+edits use the default database (SQLite unless ORTAQ_DATABASE_URL); `--agreements/--commitments` generate that
+many first (issue scale: 100000/500000; ~5 min for 25000/125000 on 2 busy cores, so ~20 min at the issue's).
+
+Reading runs on its own PostgreSQL database (`--reading-database`, created afresh; `same` for the default
+database): `--docs` texts of `--texts` (default ../shared/eval/dev2/texts) repeated with a marker, real
+`ortaq worker` processes whose models a warm-up job loads before the clock starts, the texts queued as
+`--jobs-per-worker` jobs per worker (`ortaq ingest --queue --workers N`). Beside texts/s it prints the workers'
+CPU seconds per text, and the rate that CPU time allows on idle cores (this machine is shared). RQ uses its own
+Redis database number (`--redis-url`). Figures: bench/RESULTS.md.
 """
 
 from __future__ import annotations

@@ -228,14 +228,16 @@ def _reading_run(backend: str, workers_count: int, folder: Path, jobs: int) -> d
         warm_s = time.perf_counter() - warm_started
         count = len(list(folder.glob("*.txt")))
         pids = [worker.pid for worker in workers]
-        cpu, database_cpu = _cpu_seconds(pids), _cpu_seconds(_backends())
+        cpu, database_cpu = _cpu_seconds(pids), {pid: _cpu_seconds([pid]) for pid in _backends()}
         since = timezone.now()
         started = time.perf_counter()
         with open(os.devnull, "w") as quiet:
             call_command("ingest", str(folder), "--workers", str(jobs), "--queue", stdout=quiet)
         _wait_for("reader", since)
         seconds = time.perf_counter() - started
-        cpu, database_cpu = _cpu_seconds(pids) - cpu, _cpu_seconds(_backends()) - database_cpu
+        # (a server process that ended meanwhile is left out; one that started counts from zero)
+        cpu = _cpu_seconds(pids) - cpu
+        database_cpu = sum(_cpu_seconds([pid]) - database_cpu.get(pid, 0) for pid in _backends())
         failed = Job.objects.filter(kind="reader", created_at__gte=since).exclude(status=Job.Status.DONE).count()
         return {"rate": count / seconds, "seconds": seconds, "cpu_per_text": cpu / count,
                 "database_cpu_per_text": database_cpu / count, "warm_s": warm_s, "failed": failed,

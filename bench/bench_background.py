@@ -9,7 +9,8 @@ Edits go through the records' edit pages (Django test client, signed in as the d
 read from the page, one field changed, the POST timed until its redirect — with the rollup refresh in the
 request (`immediate`) and queued for a worker (`db`); then how long until the region pages are current. The
 edits use the default database (SQLite unless ORTAQ_DATABASE_URL); `--agreements/--commitments` generate that
-many first (issue scale: 100000/500000; ~5 min for 25000/125000 on 2 busy cores, so ~20 min at the issue's).
+many first (issue scale: 100000/500000; 5 min for 25000/125000 and 12 min for 50000/250000 on 2 busy cores, so
+~25 min at the issue's).
 
 Reading runs on its own PostgreSQL database (`--reading-database`, created afresh; `same` for the default
 database): `--docs` texts of `--texts` (default ../shared/eval/dev2/texts) repeated with a marker, real

@@ -143,6 +143,8 @@ class Lookups:
 class DeliveryImporter:
     """Validates and (unless previewing or refused) imports rows of deliveries in one transaction."""
 
+    stage_class = pg_import.Stage  # PostgreSQL; a web import's check and import use `staging.CheckedStage`
+
     def __init__(self, *, user=None, file_name: str = "", sha256: str = "", synthetic: bool = False,
                  default_consumer: Region | None = None, today: datetime.date | None = None,
                  max_errors: int = 10000, sample_size: int = 20, chunk_size: int = CHUNK,
@@ -187,7 +189,7 @@ class DeliveryImporter:
             self.now = connection.ops.adapt_datetimefield_value(timezone.now())
             numbered = enumerate(iterator, start=2)
             if connection.vendor == "postgresql":
-                self.stage = pg_import.Stage(self, bulk=self.bulk_rows)
+                self.stage = self.stage_class(self, bulk=self.bulk_rows)
                 self.stage.load(numbered)
                 self.stage.check()
             else:

@@ -45,14 +45,14 @@ def check_file(progress, kind: str, token: str, file_name: str, user_id: int | N
     try:
         result = staging.run(kind, path, file_name, _user(user_id), commit=False, progress=counter)
     except UnreadableFile as error:
-        path.unlink(missing_ok=True)
+        staging.discard(path)
         progress.save_result({"unreadable": str(error)})
         return
     except Exception:
-        path.unlink(missing_ok=True)
+        staging.discard(path)
         raise
     if not result.ok:
-        path.unlink(missing_ok=True)  # a refused file is not kept: the user fixes it and uploads again
+        staging.discard(path)  # a refused file is not kept: the user fixes it and uploads again
     progress.save_result(staging.to_json(result, DjangoJSONEncoder))
 
 
@@ -62,5 +62,5 @@ def import_file(progress, kind: str, token: str, file_name: str, user_id: int | 
     try:
         result = staging.run(kind, path, file_name, _user(user_id), commit=True, progress=counter)
     finally:
-        path.unlink(missing_ok=True)  # imported, refused or cancelled: the staged copy is not needed again
+        staging.discard(path)  # imported, refused or cancelled: the staged copy is not needed again
     progress.save_result(staging.to_json(result, DjangoJSONEncoder))

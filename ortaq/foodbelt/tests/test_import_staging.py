@@ -33,8 +33,9 @@ def upload(client, content: bytes, name: str = "deliveries.csv"):
 def test_the_staged_file_is_deleted_after_the_import(farms, users, client_as, staging):  # noqa: F811
     client = client_as(users.karaganda)
     preview = upload(client, _csv(farms, *CLEAN))
-    assert staged(staging) == [preview.context["token"]]
-    client.post(URL, {"token": preview.context["token"], "file_name": "deliveries.csv"}, follow=True)
+    token = preview.context["token"]
+    assert staged(staging) in ([token], [token, f"{token}.rows"])  # PostgreSQL: with the rows the check kept
+    client.post(URL, {"token": token, "file_name": "deliveries.csv"}, follow=True)
     assert Delivery.objects.filter(document_number="ТТН-1").exists()
     assert staged(staging) == []
 

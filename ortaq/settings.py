@@ -33,6 +33,9 @@ ORTAQ_HOME_REGION = env_str("ORTAQ_HOME_REGION", "KZ-71")
 # ortaq/foodbelt/pg_import.py); they wait at most this long for the tables they lock.
 ORTAQ_DELIVERY_IMPORT_BULK_ROWS = env_int("ORTAQ_DELIVERY_IMPORT_BULK_ROWS", 50_000)
 ORTAQ_DELIVERY_IMPORT_LOCK_TIMEOUT_MS = env_int("ORTAQ_DELIVERY_IMPORT_LOCK_TIMEOUT_MS", 3000)
+# The same threshold for imports confirmed on the site; 0 (the default): they never drop the keys, so other
+# users' pages never wait for an import's locks (a million rows take ~25 % longer than the console's bulk phase).
+ORTAQ_WEB_IMPORT_BULK_ROWS = env_int("ORTAQ_WEB_IMPORT_BULK_ROWS", 0)
 
 INSTALLED_APPS = [
     # First, so that its createsuperuser (which validates a scripted password too) replaces Django's.

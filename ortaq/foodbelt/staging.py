@@ -13,6 +13,7 @@ import datetime
 import hashlib
 import json
 import re
+import sys
 import time
 from decimal import Decimal
 from functools import partial
@@ -96,13 +97,20 @@ def count_rows(path: Path) -> int | None:
     return max(0, lines + (last != b"\n") - 1)
 
 
+def web_bulk_rows() -> int:
+    """New rows from which an import confirmed on the site drops the delivery keys (never, by default: the
+    bulk phase locks regions, suppliers and categories against every reader until it commits)."""
+    return settings.ORTAQ_WEB_IMPORT_BULK_ROWS or sys.maxsize
+
+
 def run(kind: str, path: Path, file_name: str, user, *, commit: bool, progress=None) -> importer.ImportResult:
     with open(path, "rb") as stream:
         rows = read_rows(stream, path.name)
         if kind == "suppliers":
             return supplier_import.import_suppliers(rows, user=user, file_name=file_name, commit=commit)
         runner = importer.DeliveryImporter(user=user, file_name=file_name, sha256=path.stem, progress=progress,
-                                           default_consumer=Region.objects.by_code(settings.ORTAQ_HOME_REGION))
+                                           default_consumer=Region.objects.by_code(settings.ORTAQ_HOME_REGION),
+                                           bulk_rows=web_bulk_rows())
         runner.stage_class = partial(CheckedStage, rows_file=checked_rows_of(path), keep=not commit)
         try:
             return runner.run(rows, commit=commit)

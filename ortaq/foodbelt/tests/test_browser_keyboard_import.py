@@ -13,11 +13,19 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def choose_file(page, path) -> None:
-    """Space on the focused file field opens the chooser; the file is picked there."""
+    """Space on the focused file field opens the chooser; the file is picked there.
+
+    The chooser is intercepted by a listener added before the key is pressed (`expect_file_chooser` turns
+    the interception on only as the key goes, and on a busy machine the chooser could open before it)."""
     assert page.evaluate(FOCUSED, "#id_file")
-    with page.expect_file_chooser() as chooser:
-        page.keyboard.press("Space")
-    chooser.value.set_files(str(path))
+    page.once("filechooser", lambda chooser: chooser.set_files(str(path)))
+    page.wait_for_timeout(200)  # the interception is switched on in the browser
+    page.keyboard.press("Space")
+    for _attempt in range(100):  # polled from here: the page's CSP forbids the evaluated strings of wait_for_function
+        if page.evaluate("() => document.querySelector('#id_file').files[0]?.name") == path.name:
+            return
+        page.wait_for_timeout(100)
+    raise AssertionError(f"the file chooser did not take {path.name}")
 
 
 def test_deliveries_are_imported_by_keyboard(live_server, chromium, demo, users, tmp_path, artifacts_dir):

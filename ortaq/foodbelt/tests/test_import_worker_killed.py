@@ -38,6 +38,18 @@ def _worker(url: str, var_dir, *extra: str) -> subprocess.Popen:
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
 
 
+def _import_started(worker: subprocess.Popen, live: FileBasedCache, job_id) -> dict:
+    """The progress the worker reports as it opens the staged file (rows to read), waited for up to two
+    minutes; {} if it reported none or died. The import commits only at its end: killed now, it is mid-import."""
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and worker.poll() is None:
+        reported = live.get(runner._live_key(job_id))
+        if reported:
+            return reported
+        time.sleep(0.02)
+    return {}
+
+
 @pytest.mark.django_db(transaction=True)
 def test_a_worker_killed_mid_import_and_a_new_worker_lose_nothing_and_duplicate_nothing(farms, tmp_path,  # noqa: F811
                                                                                          settings):
@@ -53,16 +65,12 @@ def test_a_worker_killed_mid_import_and_a_new_worker_lose_nothing_and_duplicate_
     live = FileBasedCache(str(tmp_path / "cache"), {})  # where the worker reports progress mid-transaction
 
     first = _worker(url, tmp_path)
-    deadline = time.monotonic() + 120
-    done = 0
-    while time.monotonic() < deadline and first.poll() is None:
-        done = (live.get(runner._live_key(job.pk)) or {}).get("done", 0)
-        if done > 0:
-            break
-        time.sleep(0.05)
-    assert 0 < done < ROWS, first.stderr.read() if first.poll() is not None else done
-    first.send_signal(signal.SIGKILL)
-    first.wait()
+    try:
+        reported = _import_started(first, live, job.pk)
+    finally:
+        first.send_signal(signal.SIGKILL)
+        first.wait()
+    assert reported.get("total") == ROWS, first.stderr.read()
     pk = job.pk.hex if url.startswith("sqlite") else job.pk
     assert _query(url, "SELECT status FROM jobs_job WHERE id = %s", (pk,)) == ("running",)
     assert _query(url, count, ("N-%",)) == (0, 0)  # rows were read, none committed
@@ -78,7 +86,10 @@ def test_a_worker_killed_mid_import_and_a_new_worker_lose_nothing_and_duplicate_
         with connection.cursor() as cursor:
             cursor.execute("UPDATE jobs_job SET heartbeat_at = %s WHERE id = %s", (stale, pk))
     second = _worker(url, tmp_path, "--batch")
-    _out, errors = second.communicate(timeout=180)
+    try:
+        _out, errors = second.communicate(timeout=180)
+    finally:
+        second.kill()
     assert second.returncode == 0, errors
     assert _query(url, "SELECT status, done, attempts FROM jobs_job WHERE id = %s", (pk,)) == ("done", ROWS, 2)
     assert _query(url, count, ("N-%",)) == (ROWS, ROWS)  # every row of the file, each once

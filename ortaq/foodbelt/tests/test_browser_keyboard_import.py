@@ -5,6 +5,7 @@ imported), Shift+Tab goes back to the file field for the corrected file, and Ent
 import pytest
 
 from ortaq.core.tests.test_browser_keyboard import FOCUSED, OUTLINE, tab_to
+from ortaq.core.tests.test_browser_keyboard_stale import log_in_by_keyboard
 from ortaq.foodbelt.models import Delivery
 from ortaq.foodbelt.tests.factories import supplier
 from ortaq.foodbelt.tests.test_import_deliveries import CLEAN, _csv
@@ -36,12 +37,7 @@ def test_deliveries_are_imported_by_keyboard(live_server, chromium, demo, users,
                                                                                          "ТОО «Пробел»".encode()))
     context = chromium.new_context(viewport={"width": 1366, "height": 900}, locale="ru-RU")
     page = context.new_page()
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.keyboard.type("karl")
-    page.keyboard.press("Tab")
-    page.keyboard.type("pw-karl-1")
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
+    log_in_by_keyboard(page, live_server.url, "karl", "pw-karl-1")
     page.goto(f"{live_server.url}/foodbelt/import/deliveries/")
 
     tab_to(page, "#id_file")

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from ortaq.agreements.models import Agreement
 from ortaq.core.tests.test_browser_keyboard import FOCUSED, tab_to
+from ortaq.core.tests.test_browser_keyboard_stale import log_in_by_keyboard
 from ortaq.reader.models import Proposal
 from ortaq.reader.tests.texts import PAVLODAR
 
@@ -21,12 +22,7 @@ def test_a_proposal_is_reviewed_and_accepted_by_keyboard(live_server, chromium, 
     card = f"#proposal-{proposal.pk}"
     context = chromium.new_context(viewport={"width": 1366, "height": 900}, locale="ru-RU")
     page = context.new_page()
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.keyboard.type("alice")
-    page.keyboard.press("Tab")
-    page.keyboard.type("pw-alice-1")
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
+    log_in_by_keyboard(page, live_server.url, "alice", "pw-alice-1")
     page.goto(live_server.url + reverse("reader:document_review", args=[document.pk]))
 
     tab_to(page, f"{card} button[hx-get$='/edit/']")

@@ -43,6 +43,35 @@ def _default_language_between_tests():
     translation.activate(settings.LANGUAGE_CODE)
 
 
+def _transactional(request) -> bool:
+    marker = request.node.get_closest_marker("django_db")
+    return (request.node.get_closest_marker("browser") is not None
+            or bool(marker and marker.kwargs.get("transaction"))
+            or bool({"transactional_db", "live_server"} & set(request.fixturenames)))
+
+
+@pytest.fixture(autouse=True)
+def _derived_data_stays_exact(request):
+    """After every test that wrote to the registry, `ortaq check-derived` over the stores its writes reached
+    finds nothing: the suite's writes (forms, API, imports, the reader, bulk paths) all keep the derived stores
+    exact. ORTAQ_CHECK_DERIVED=0 turns it off; tests in a transaction of their own (browser) are not checked."""
+    uses_db = request.node.get_closest_marker("django_db") is not None or "db" in request.fixturenames
+    if os.environ.get("ORTAQ_CHECK_DERIVED") == "0" or not uses_db or _transactional(request):
+        yield
+        return
+    request.getfixturevalue("db")  # opened before this check, so rolled back only after it
+    from ortaq.core import derived
+
+    derived.forget_recent_writes()
+    yield
+    written = derived.recent_writes() & {store.name for store in derived.stores()}
+    if written:
+        wrong = [difference for difference in derived.check(written) if difference]
+        if wrong:
+            pytest.fail("derived data differs from a rebuild after this test's writes:\n" + "\n".join(
+                f"{difference.store.name}:\n" + "\n".join(difference.examples()) for difference in wrong))
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """The regions, areas and the seed's facts exist in every test, as after `make run`."""

@@ -20,6 +20,7 @@ from simple_history.models import HistoricalRecords
 from ortaq.core.languages import localized_name
 from ortaq.core.models import RegistryModel, Scope
 from ortaq.core.uploads import AllowedContent
+from ortaq.core.writes import RegistryQuerySet
 from ortaq.directory.models import Organization
 
 # An agreement's scan or file and a report's evidence: checked by their bytes, whatever they are named.
@@ -57,7 +58,7 @@ class Area(RegistryModel):
             return f"{reverse('agreements:commitment_list')}?area={self.pk}"
 
 
-class AgreementQuerySet(models.QuerySet):
+class AgreementQuerySet(RegistryQuerySet):
     def in_force(self) -> AgreementQuerySet:
         return self.filter(status=Agreement.Status.IN_FORCE)
 
@@ -117,6 +118,7 @@ class Agreement(RegistryModel):
     # Kept equal to the number of Party rows on every write; the check constraint below refuses
     # an agreement left with fewer than two parties.
     party_count = models.PositiveSmallIntegerField(_("число сторон"), default=2, editable=False)
+    bookkeeping_fields = ("party_count",)
     history = HistoricalRecords(m2m_fields=[areas])
 
     objects = AgreementQuerySet.as_manager()
@@ -235,7 +237,7 @@ def editing_parties(agreement: Agreement) -> Iterator[None]:
     agreement.refresh_party_count()
 
 
-class CommitmentQuerySet(models.QuerySet):
+class CommitmentQuerySet(RegistryQuerySet):
     def overdue(self) -> CommitmentQuerySet:
         return self.filter(Commitment.overdue_condition())
 

@@ -15,7 +15,9 @@ class AnalyticsConfig(AppConfig):
     verbose_name = _("Аналитика")
 
     def ready(self) -> None:
-        from ortaq.analytics import signals, touches, tracker  # noqa: F401 - connects the rollup and tracker receivers
+        from ortaq.analytics import (
+            touches,  # its stores are declared in derived.py, found by ortaq.core.derived
+        )
         from ortaq.regions import touching
 
         touching.provide(touches.RegionIndex())  # the domain apps' "records touching a region"

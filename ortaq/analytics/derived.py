@@ -3,15 +3,23 @@ whole-registry tallies and the commitments tracker's backlogs."""
 
 from __future__ import annotations
 
+from django.apps import apps
 from django.utils import timezone
 
 from ortaq.agreements.models import OwnerBacklog, RegionBacklog
-from ortaq.analytics import rollups, touches, tracker
+from ortaq.analytics import handlers, rollups, touches, tracker
 from ortaq.analytics.models import PairYear, Tally, Touch
 from ortaq.core.derived import DerivedStore, register
+from ortaq.core.models import RegistryModel
 
 RECORDS = ("agreements.Agreement", "agreements.Party", "events.Event", "events.Participation",
            "projects.JointProject", "directory.Organization")
+# A region's rollups count records of these apps (a directory write matters when an organization moves).
+ROLLUP_APPS = ("agreements", "events", "projects", "foodbelt", "directory", "regions")
+ROLLUP_RECORDS = tuple(model._meta.label for model in apps.get_models()
+                       if issubclass(model, RegistryModel) and model._meta.app_label in ROLLUP_APPS)
+TALLIED = ("agreements.Agreement", "agreements.Area", "agreements.Commitment", "events.Event",
+           "projects.JointProject")
 
 
 def _touch_rows() -> list:
@@ -66,15 +74,14 @@ def _backlog_rebuild() -> None:
 
 
 register(DerivedStore("touches", "записи, касающиеся региона", rows=_touch_rows, rebuild=_touch_rebuild,
-                      depends_on=RECORDS))
+                      depends_on=RECORDS, on_write=handlers.touches_on_write))
 register(DerivedStore("rollups", "итоги регионов и пар регионов", rows=_region_rows, rebuild=_region_rebuild,
-                      depends_on=(*RECORDS, "agreements.Commitment", "foodbelt.Delivery"),
+                      depends_on=ROLLUP_RECORDS, on_write=handlers.rollups_on_write, reads=("touches", "foodbelt"),
                       settle=_settle_rollups, zero_fields=("value",)))
 register(DerivedStore("tallies", "итоги всего реестра", rows=_global_rows, rebuild=_global_rebuild,
-                      depends_on=("agreements.Agreement", "agreements.Commitment", "events.Event",
-                                  "projects.JointProject"),
+                      depends_on=TALLIED, on_write=handlers.tallies_on_write,
                       settle=_settle_rollups, zero_fields=("value",)))
 register(DerivedStore("backlogs", "просроченные обязательства по владельцам и регионам", rows=_backlog_rows,
-                      rebuild=_backlog_rebuild, settle=_settle_backlogs,
+                      rebuild=_backlog_rebuild, settle=_settle_backlogs, on_write=tracker.backlogs_on_write,
                       depends_on=("agreements.Commitment", "agreements.Party", "directory.Organization"),
                       ignore=("last_commitment_id", "last_party_id"), zero_fields=("open_count",)))

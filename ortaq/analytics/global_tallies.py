@@ -2,7 +2,7 @@
 
 Each agreement, event, joint project and commitment counts once in one bucket of each whole-registry
 measure (`rollups._global_queries`): agreements by kind and year, by status, by area and year; events by
-kind and year; projects by status; commitments by due month and status. The receivers in `signals` take the
+kind and year; projects by status; commitments by due month and status. The handlers in `handlers.py` take the
 record's buckets before a write and after it and add the difference, so an edit costs a few indexed updates
 instead of recounting half a million rows. Anything they cannot follow (an area's side of the relation, a
 bucket that would go below zero) marks the whole registry stale and the next refresh recounts it.

@@ -1,6 +1,7 @@
 """Rebuilding the rollups: all at once (`ortaq refresh-analytics`, after bulk loads) or the stale regions only.
 
-Writes mark the regions they touch stale (signals.py); the next reader, or the writing request when its
+Writes mark the regions they touch stale (handlers.py, called by the dispatcher in ortaq.core.writes); the
+next reader, or the writing request when its
 transaction commits, recomputes just those regions' tallies and pairs and the whole-registry tallies.
 Every figure is computed by the database with GROUP BY queries; Python only moves the grouped rows.
 """
@@ -19,6 +20,7 @@ from django.utils import timezone
 from ortaq.agreements.models import RegionBacklog
 from ortaq.analytics import membership, supply, touches, tracker
 from ortaq.analytics.models import PairYear, StaleRegion, Tally
+from ortaq.core import derived
 from ortaq.regions.models import Region
 
 GLOBAL = 0
@@ -81,16 +83,20 @@ def refresh_all() -> None:
         touches.rebuild()
         rebuild_global()
         rebuild_regions()
+        derived.rebuilt("touches", "rollups", "tallies", "backlogs")
     _update_statistics()
 
 
 def rebuild_global() -> None:
-    """The whole-registry tallies, from scratch."""
+    """The whole-registry tallies, from scratch (a pending mark of the whole registry is then met)."""
+    StaleRegion.objects.filter(region_id=GLOBAL).delete()
     _refresh_global()
 
 
 def rebuild_regions() -> None:
-    """Every region's tallies and every pair of regions, from scratch (from the touches as they are)."""
+    """Every region's tallies and every pair of regions, from scratch (from the touches as they are); the
+    regions' pending marks are then met."""
+    StaleRegion.objects.exclude(region_id=GLOBAL).delete()
     Tally.objects.exclude(region=None).delete()
     PairYear.objects.all().delete()
     _insert_tallies(_region_tallies(None))
@@ -195,8 +201,3 @@ def _insert_pairs(pairs: dict, flows: dict) -> None:
 
 def _insert_tallies(tallies: list[Tally]) -> None:
     Tally.objects.bulk_create(tallies, batch_size=BATCH)
-
-
-def rebuild_derived() -> None:
-    """Every rollup rebuilt (after a restore: ortaq.core.backup.rebuild_derived, after the food belt's)."""
-    refresh_all()

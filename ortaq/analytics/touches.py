@@ -2,7 +2,7 @@
 
 The rule is `membership`'s (an agreement through its parties, an event through its place, host and
 participants, a project through its regions and partners). Writes refresh the touches of the records they
-change in the same transaction (signals.py), so the lists are exact at every commit; `rebuild()` recomputes
+change in the same transaction (handlers.py), so the lists are exact at every commit; `rebuild()` recomputes
 them all after bulk loads. Reading "the latest 50 agreements of a region" is then one index range.
 """
 

@@ -4,13 +4,12 @@ An open commitment is "open" or "in_progress"; it is overdue when its due date h
 it falls in the next DUE_SOON_DAYS days. What needs attention is never counted over all overdue commitments:
 `OwnerBacklog` holds, per owner, the open commitments due before the first day of this month, `RegionBacklog`
 the same per region touched (its organizations own them, or its agreements hold them). Both are kept exact by
-the commitment receivers below; a new month, commitments or parties created in bulk behind the receivers' back,
-and (for a region) a party or organization write that moves overdue commitments between regions make the next
-reader recount. Only the short window [month start, today + 30 days] is counted live, from an index. Views
+the write handlers below (`backlogs_on_write`, called by the dispatcher in ortaq.core.writes); a new month,
+rows written in bulk, and (for a region) a party or organization write that moves overdue commitments between
+regions make the next reader recount. Only the short window [month start, today + 30 days] is counted live, from an index. Views
 narrowed otherwise (a text, an owner, a status, …) count their rows live. Each view's figures are one SQL
 statement: the grouped owner rows, the region rows made from them, and the total.
-Writes that bypass the model signals (QuerySet.update of a status or due date, raw SQL) are not seen: call
-`rebuild()` and `forget_regions(...)` after them.
+Raw SQL that bypasses the dispatcher is not seen: announce it with `ortaq.core.writes.bulk_written()`.
 """
 
 from __future__ import annotations
@@ -21,11 +20,10 @@ from django.core.exceptions import EmptyResultSet
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Count, IntegerField, Q, QuerySet, Value
 from django.db.models.functions import Coalesce
-from django.db.models.signals import post_delete, post_save, pre_save
-from django.dispatch import receiver
 from django.utils import timezone
 
 from ortaq.agreements.models import DUE_SOON_DAYS, Commitment, OwnerBacklog, Party, RegionBacklog
+from ortaq.core.writes import AFTER, BEFORE, DELETE, SAVE, Write
 from ortaq.directory.models import Organization
 from ortaq.regions.models import Region
 from ortaq.regions.touching import touching_agreements
@@ -116,8 +114,7 @@ def _note_created(pk: int) -> None:
         stamps.filter(last_commitment_id__lt=pk).update(last_commitment_id=pk)
 
 
-@receiver(pre_save, sender=Commitment)
-def remember_counted(sender, instance: Commitment, **kwargs) -> None:
+def remember_counted(instance: Commitment) -> None:
     instance._tracker_old = None
     if instance.pk is not None:
         instance._tracker_old = (Commitment.objects.filter(pk=instance.pk)
@@ -130,8 +127,7 @@ def _count(owner_id: int | None, agreement_id: int, delta: int, due_before: date
         _add_region(region_id, owner_id, delta, due_before)
 
 
-@receiver(post_save, sender=Commitment)
-def count_saved(sender, instance: Commitment, created: bool, **kwargs) -> None:
+def count_saved(instance: Commitment, created: bool) -> None:
     due_before = month_start(timezone.localdate())
     old = getattr(instance, "_tracker_old", None)
     if old is not None and is_counted(old[1], old[2], due_before):
@@ -142,8 +138,7 @@ def count_saved(sender, instance: Commitment, created: bool, **kwargs) -> None:
         _note_created(instance.pk)
 
 
-@receiver(post_delete, sender=Commitment)
-def count_deleted(sender, instance: Commitment, **kwargs) -> None:
+def count_deleted(instance: Commitment) -> None:
     due_before = month_start(timezone.localdate())
     if is_counted(instance.status, instance.due_date, due_before):
         _count(instance.owner_id, instance.agreement_id, -1, due_before)
@@ -229,8 +224,7 @@ def _party_region(party: Party) -> int | None:
     return party.region_id
 
 
-@receiver(pre_save, sender=Party)
-def remember_party_region(sender, instance: Party, **kwargs) -> None:
+def remember_party_region(instance: Party) -> None:
     old = Party.objects.filter(pk=instance.pk).first() if instance.pk is not None else None
     instance._tracker_region = _party_region(old) if old is not None else None
 
@@ -241,8 +235,7 @@ def _holds_backlog(agreement_id: int) -> bool:
                                       due_date__lt=month_start(timezone.localdate())).exists())
 
 
-@receiver(post_save, sender=Party)
-def forget_party_regions(sender, instance: Party, created: bool, **kwargs) -> None:
+def forget_party_regions(instance: Party, created: bool) -> None:
     if _holds_backlog(instance.agreement_id):
         forget_regions({getattr(instance, "_tracker_region", None), _party_region(instance)})
     if created:
@@ -252,20 +245,17 @@ def forget_party_regions(sender, instance: Party, created: bool, **kwargs) -> No
         stamps.filter(last_party_id__lt=instance.pk).update(last_party_id=instance.pk)
 
 
-@receiver(post_delete, sender=Party)
-def forget_deleted_party_region(sender, instance: Party, **kwargs) -> None:
+def forget_deleted_party_region(instance: Party) -> None:
     if _holds_backlog(instance.agreement_id):
         forget_regions({_party_region(instance), instance.region_id})
 
 
-@receiver(pre_save, sender="directory.Organization")
-def remember_organization_region(sender, instance, **kwargs) -> None:
-    instance._tracker_region = (sender.objects.filter(pk=instance.pk).values_list("region_id", flat=True).first()
+def remember_organization_region(instance) -> None:
+    instance._tracker_region = (Organization.objects.filter(pk=instance.pk).values_list("region_id", flat=True).first()
                                 if instance.pk is not None else None)
 
 
-@receiver(post_save, sender="directory.Organization")
-def forget_organization_regions(sender, instance, created: bool, **kwargs) -> None:
+def forget_organization_regions(instance, created: bool) -> None:
     """An organization moved: its commitments and its agreements now touch other regions."""
     old = getattr(instance, "_tracker_region", None)
     if not created and old != instance.region_id:
@@ -356,3 +346,36 @@ def figures(rows: QuerySet | None, today: datetime.date, region=None) -> dict:
     result["by_owner"].sort(key=lambda row: (-row["overdue"], -row["due_soon"], row["owner_id"] or 0))
     result["by_region"].sort(key=lambda row: (-row["overdue"], -row["due_soon"], row["owner__region_id"] or 0))
     return result
+
+
+# --- what a write does to the backlogs (called by the dispatcher, ortaq.core.writes; declared in derived.py) ---
+def forget_all() -> None:
+    """Drop every stamp: the owners' backlog and each region's are recounted by their next reader."""
+    OwnerBacklog.objects.filter(owner_key=STAMP).delete()
+    RegionBacklog.objects.filter(owner_key=STAMP).delete()
+
+
+_ON_WRITE = {
+    ("agreements.Commitment", BEFORE, SAVE): lambda write: remember_counted(write.instance),
+    ("agreements.Commitment", AFTER, SAVE): lambda write: count_saved(write.instance, write.created),
+    ("agreements.Commitment", AFTER, DELETE): lambda write: count_deleted(write.instance),
+    ("agreements.Party", BEFORE, SAVE): lambda write: remember_party_region(write.instance),
+    ("agreements.Party", AFTER, SAVE): lambda write: forget_party_regions(write.instance, write.created),
+    ("agreements.Party", AFTER, DELETE): lambda write: forget_deleted_party_region(write.instance),
+    ("directory.Organization", BEFORE, SAVE): lambda write: remember_organization_region(write.instance),
+    ("directory.Organization", AFTER, SAVE):
+        lambda write: forget_organization_regions(write.instance, write.created),
+}
+
+
+def backlogs_on_write(write: Write) -> bool | None:
+    """A single write moves counts (or drops the stamps of the regions it moved); rows written in bulk drop
+    every stamp, so that the next reader recounts."""
+    if write.bulk:
+        if write.phase == AFTER:
+            forget_all()
+        return True
+    handle = _ON_WRITE.get((write.label, write.phase, write.action))
+    if handle is not None:
+        handle(write)
+    return None

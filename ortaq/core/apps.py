@@ -15,4 +15,6 @@ class CoreConfig(AppConfig):
     verbose_name = _("Основа")
 
     def ready(self) -> None:
-        from ortaq.core import permissions, search, signals  # noqa: F401  (registers rules and handlers)
+        from ortaq.core import derived, permissions, search, signals  # noqa: F401  (registers rules and handlers)
+
+        derived.stores()  # every app's derived stores declared: writes reach them from the first one on

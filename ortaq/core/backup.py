@@ -32,8 +32,7 @@ from django.db import connection, models, transaction
 from django.db.migrations.recorder import MigrationRecorder
 
 import ortaq
-from ortaq.core.plugins import app_modules
-from ortaq.core.search import rebuild_index
+from ortaq.core import derived
 
 FORMAT = 1
 MANIFEST = "manifest.json"
@@ -44,6 +43,7 @@ CHUNK = 2000
 DERIVED = frozenset({
     "core.SearchEntry", "analytics.PairYear", "analytics.Tally", "analytics.StaleRegion", "analytics.Touch",
     "agreements.OwnerBacklog", "agreements.RegionBacklog", "foodbelt.DeliveryRollup", "foodbelt.SupplierYear",
+    "core.StaleStore",
 })
 # Filled by `migrate` itself: their presence does not make a database "not empty".
 MIGRATE_FILLS = frozenset({"contenttypes.ContentType", "auth.Permission"})
@@ -314,10 +314,12 @@ def _extract_media(archive: zipfile.ZipFile, root: Path) -> None:
 
 
 def rebuild_derived(say: Say = _quiet) -> None:
-    """Search index, then each app's rollups (`<app>.rollups.rebuild_derived()`, in INSTALLED_APPS order: the
-    food belt's, then the analytics' touches, tallies, pairs and backlogs, which read them)."""
-    say(f"индекс поиска: {rebuild_index(missing_only=False)} записей")
-    for module in app_modules("rollups"):
-        if hasattr(module, "rebuild_derived"):
-            module.rebuild_derived()
-    say("итоги аналитики пересчитаны")
+    """Every derived store rebuilt from the restored registry (ortaq.core.derived: in declaration order, so a
+    store comes after those it reads), then the database's statistics re-read for the loaded tables."""
+    for store in derived.stores():
+        with transaction.atomic():
+            store.rebuild()
+        say(f"{store.label}: пересчитано")
+    derived.rebuilt(*(store.name for store in derived.stores()))
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")

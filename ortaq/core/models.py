@@ -15,6 +15,8 @@ from django.utils.hashable import make_hashable
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from ortaq.core.writes import RegistryQuerySet
+
 
 @dataclass
 class Scope:
@@ -68,6 +70,10 @@ class RegistryModel(models.Model):
     scope_may_be_empty: ClassVar[bool] = False
     # Fields only the server writes: read-only in the API whatever a client sends.
     server_fields: ClassVar[tuple[str, ...]] = ("id", "version", "created_at", "updated_at")
+    # Counters the model keeps itself: a bulk update of only these reaches no derived store.
+    bookkeeping_fields: ClassVar[tuple[str, ...]] = ()
+
+    objects = RegistryQuerySet.as_manager()
 
     class Meta:
         abstract = True
@@ -149,3 +155,18 @@ class SearchEntry(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class StaleStore(models.Model):
+    """A derived store that a bulk write made stale as a whole (ortaq.core.derived): the next refresh task
+    rebuilds it from the registry and removes the mark."""
+
+    name = models.CharField(max_length=40, primary_key=True)
+    marked_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("устаревшее производное хранилище")
+        verbose_name_plural = _("устаревшие производные хранилища")
+
+    def __str__(self) -> str:
+        return self.name

@@ -12,10 +12,11 @@ from simple_history.models import HistoricalRecords
 
 from ortaq.core.languages import in_language, localized_name
 from ortaq.core.models import RegistryModel, Scope
+from ortaq.core.writes import RegistryQuerySet
 from ortaq.directory.validators import validate_bin
 
 
-class OrganizationQuerySet(models.QuerySet):
+class OrganizationQuerySet(RegistryQuerySet):
     def in_region(self, region) -> OrganizationQuerySet:
         return self.filter(region=region)
 
@@ -139,7 +140,7 @@ class Person(RegistryModel):
         return list(self.positions.select_related("person"))
 
 
-class PositionQuerySet(models.QuerySet):
+class PositionQuerySet(RegistryQuerySet):
     def current(self, on=None) -> PositionQuerySet:
         day = on or timezone.localdate()
         return self.filter(Q(start_date__isnull=True) | Q(start_date__lte=day)).filter(

@@ -12,6 +12,7 @@ from simple_history.models import HistoricalRecords
 
 from ortaq.core.languages import localized_name
 from ortaq.core.models import RegistryModel, Scope
+from ortaq.core.writes import RegistryQuerySet
 
 ENDS_AFTER_START = Q(start_date__isnull=True) | Q(end_date__isnull=True) | Q(end_date__gte=F("start_date"))
 
@@ -112,7 +113,7 @@ class ReportedFigure(RegistryModel):
         return self.program.get_absolute_url()
 
 
-class EventQuerySet(models.QuerySet):
+class EventQuerySet(RegistryQuerySet):
     def in_year(self, year: int) -> EventQuerySet:
         return self.filter(start_date__year=year)
 

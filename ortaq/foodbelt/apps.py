@@ -12,6 +12,3 @@ class FoodbeltConfig(AppConfig):
     name = "ortaq.foodbelt"
     label = "foodbelt"
     verbose_name = _("Продовольственный пояс")
-
-    def ready(self) -> None:
-        from ortaq.foodbelt import signals  # noqa: F401

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ortaq.core.derived import DerivedStore, register
-from ortaq.foodbelt import rollups
+from ortaq.foodbelt import handlers, rollups
 from ortaq.foodbelt.models import DeliveryRollup, SupplierYear
 
 
@@ -17,4 +17,5 @@ def _rebuild() -> None:
 
 register(DerivedStore("foodbelt", "итоги поставок продовольственного пояса", rows=_rows, rebuild=_rebuild,
                       depends_on=("foodbelt.Delivery", "foodbelt.Supplier", "directory.Organization"),
+                      on_write=handlers.on_write,
                       zero_fields=("value_tenge", "volume_tonnes", "deliveries")))

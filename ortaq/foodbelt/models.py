@@ -15,6 +15,7 @@ from simple_history.models import HistoricalRecords
 
 from ortaq.core.languages import localized_name
 from ortaq.core.models import RegistryModel, Scope
+from ortaq.core.writes import RegistryQuerySet
 
 TENGE = {"max_digits": 18, "decimal_places": 2}
 TONNES = {"max_digits": 14, "decimal_places": 3}
@@ -121,7 +122,7 @@ class Supplier(RegistryModel):
         return self.organization.scope()
 
 
-class PlanQuerySet(models.QuerySet):
+class PlanQuerySet(RegistryQuerySet):
     def totals(self) -> PlanQuerySet:
         """Plans for a region's whole supply (no category)."""
         return self.filter(category__isnull=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable
 
-from django.db import connection, transaction
+from django.db import connection
 
 from ortaq.foodbelt.models import Delivery, DeliveryRollup, SupplierYear
 
@@ -134,9 +134,3 @@ def add(cells: dict[tuple, list], supplier_years: dict[tuple, list]) -> None:
 
 def delivery_key(delivery: Delivery) -> tuple[int, int, int, datetime.date]:
     return (delivery.supplier_id, delivery.consumer_region_id, delivery.category_id, delivery.date)
-
-
-def rebuild_derived() -> None:
-    """Every cell recomputed in one transaction (after a restore: ortaq.core.backup.rebuild_derived)."""
-    with transaction.atomic():
-        rebuild()

@@ -10,9 +10,10 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from ortaq.core.models import RegistryModel, Scope
+from ortaq.core.writes import RegistryQuerySet
 
 
-class JointProjectQuerySet(models.QuerySet):
+class JointProjectQuerySet(RegistryQuerySet):
     def for_region(self, region) -> JointProjectQuerySet:
         return self.filter(Q(regions=region) | Q(partners__region=region)).distinct()
 

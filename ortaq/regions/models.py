@@ -9,9 +9,10 @@ from simple_history.models import HistoricalRecords
 
 from ortaq.core.languages import localized_name
 from ortaq.core.models import RegistryModel, Scope
+from ortaq.core.writes import RegistryQuerySet
 
 
-class RegionQuerySet(models.QuerySet):
+class RegionQuerySet(RegistryQuerySet):
     def of_kazakhstan(self) -> RegionQuerySet:
         return self.filter(country="KZ")
 

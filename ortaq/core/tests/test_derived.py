@@ -7,13 +7,18 @@ import io
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
 
 from ortaq.agreements.models import Agreement, Commitment, Party
 from ortaq.agreements.tests.factories import agreement, commitment, organization
+from ortaq.analytics import handlers as analytics_handlers
 from ortaq.analytics.models import Tally
-from ortaq.core import derived
+from ortaq.core import backup, derived, writes
+from ortaq.core.models import SearchEntry, StaleStore
+from ortaq.directory.models import Organization, Person
 from ortaq.events.models import Event, Participation
 from ortaq.foodbelt.tests.factories import delivery, supplier
+from ortaq.regions.models import Region
 
 pytestmark = pytest.mark.django_db
 
@@ -70,8 +75,11 @@ def test_after_many_writes_every_store_is_what_a_rebuild_gives(demo):
     assert wrong_stores() == {}
 
 
-def test_a_write_that_bypasses_the_signals_is_found_and_fixed(demo):
-    Agreement.objects.filter(pk=Agreement.objects.first().pk).update(signed_on=datetime.date(1999, 1, 1))
+def test_a_raw_sql_write_that_bypasses_the_dispatcher_is_found_and_fixed(demo):
+    table = connection.ops.quote_name(Agreement._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(f"UPDATE {table} SET signed_on = %s WHERE id = %s",
+                       [datetime.date(1999, 1, 1), Agreement.objects.first().pk])
     output = io.StringIO()
     with pytest.raises(CommandError) as refused:
         call_command("check-derived", stdout=output)
@@ -81,6 +89,77 @@ def test_a_write_that_bypasses_the_signals_is_found_and_fixed(demo):
     call_command("check-derived", "--fix", stdout=io.StringIO())
     assert wrong_stores() == {}
     assert Tally.objects.filter(region=None, measure="agreement_kind", period=1999).exists()
+
+
+def test_a_raw_sql_write_announced_to_the_dispatcher_leaves_nothing_stale(demo):
+    pk = Agreement.objects.first().pk
+    table = connection.ops.quote_name(Agreement._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(f"UPDATE {table} SET signed_on = %s WHERE id = %s", [datetime.date(1999, 1, 1), pk])
+    writes.bulk_written(Agreement, [pk])
+    assert wrong_stores() == {}
+
+
+def test_bulk_writes_through_querysets_reach_every_store(demo):
+    """QuerySet.update, bulk_create and bulk_update bypass Django's signals, not the dispatcher."""
+    first = Agreement.objects.first()
+    Agreement.objects.filter(pk=first.pk).update(signed_on=datetime.date(1999, 1, 1), title="Соглашение 1999 года")
+    Organization.objects.filter(region=demo.karaganda).update(region=demo.east)
+    created = Organization.objects.bulk_create([Organization(name=f"ТОО «Поставщик {n}»", region=demo.astana)
+                                                for n in range(3)])
+    for record in created:
+        record.name += " плюс"
+    Organization.objects.bulk_update(created, ["name"])
+    Commitment.objects.update(status=Commitment.Status.OPEN, due_date=datetime.date(2020, 5, 1))
+    assert wrong_stores() == {}
+    assert SearchEntry.objects.filter(title__contains="Поставщик 2» плюс").exists()
+
+
+def test_a_bulk_write_of_too_many_rows_marks_stores_stale_for_the_refresh_task(demo, monkeypatch):
+    monkeypatch.setattr(analytics_handlers, "BULK_REGION_LIMIT", 0)
+    monkeypatch.setattr(derived, "BULK_REINDEX_LIMIT", 0)
+    refreshed = []
+    monkeypatch.setattr(derived, "refresh_stale", lambda real=derived.refresh_stale: refreshed.append(real()))
+    Organization.objects.filter(region=demo.karaganda).update(name="ТОО «Новое имя»")
+    # Marked stale (with the rollups, which are computed from the touches) and rebuilt by the refresh, which
+    # a test case's transaction runs at once, as a commit would.
+    assert {"search", "touches", "rollups"} <= {name for names in refreshed for name in names}
+    assert not StaleStore.objects.exists()
+    assert wrong_stores() == {}
+
+
+def test_a_sixth_store_is_one_declaration(demo):
+    """A store declares the models it depends on; the dispatcher hands it their writes, single and bulk."""
+    seen: list[tuple[str, str, str]] = []
+
+    def on_write(write: writes.Write) -> bool:
+        seen.append((write.label, write.phase, write.action))
+        return True
+
+    derived.register(derived.DerivedStore("people-count", "число людей", rows=lambda: [], rebuild=lambda: None,
+                                          depends_on=("directory.Person",), on_write=on_write))
+    try:
+        person = Person.objects.create(first_name="Айгерим", last_name="Сапарова")
+        Person.objects.filter(pk=person.pk).update(first_name="Айгерім")
+        person.delete()
+        Region.objects.filter(pk=demo.astana.pk).update(name_ru="Астана")  # not a dependency: not seen
+    finally:
+        derived.unregister("people-count")
+    assert seen == [("directory.Person", "before", "save"), ("directory.Person", "after", "save"),
+                    ("directory.Person", "before", "bulk"), ("directory.Person", "after", "bulk"),
+                    ("directory.Person", "before", "delete"), ("directory.Person", "after", "delete")]
+
+
+def test_suspended_writes_reach_no_store(demo):
+    with writes.suspended():
+        Organization.objects.create(name="ТОО «Тихая запись»", region=demo.astana)
+    assert not SearchEntry.objects.filter(title__contains="Тихая запись").exists()
+    assert "search" in wrong_stores()
+
+
+def test_every_store_is_rebuilt_on_restore_not_copied():
+    tables = {queryset.model._meta.label for store in derived.stores() for queryset in store.rows()}
+    assert tables <= backup.DERIVED
 
 
 def test_a_corrupted_tally_is_reported_with_its_row(demo):

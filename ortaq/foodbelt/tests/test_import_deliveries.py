@@ -101,7 +101,7 @@ def test_a_failure_while_writing_leaves_nothing_behind(farms, monkeypatch, demo)
     def broken(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(importer.deliveries_imported, "send", broken)  # after the rows and rollups are written
+    monkeypatch.setattr(importer.writes, "bulk_written", broken)  # after the rows and rollups are written
     with pytest.raises(RuntimeError):
         DeliveryImporter(default_consumer=demo.astana).run(_rows(_csv(farms, *CLEAN)))
     assert not Delivery.objects.filter(document_number__startswith="ТТН").exists()

@@ -13,7 +13,7 @@ from ortaq.webhooks.models import Attempt, Delivery, Subscription
 
 def yes_no(value: bool) -> str:
     """A yes/no cell in words (a tick mark says nothing to a screen reader)."""
-    return str(_("да") if value else _("нет"))
+    return str(_("Да") if value else _("Нет"))
 
 
 class SubscriptionTable(RecordTable):

@@ -4,7 +4,9 @@ subscription's page and the admin site's history show."""
 
 from __future__ import annotations
 
+import functools
 import json
+from collections.abc import Callable
 
 from django.conf import settings
 from django.contrib import messages
@@ -41,11 +43,11 @@ def refusal(request: HttpRequest) -> HttpResponse | None:
     return None
 
 
-def administrators_only(view):
+def administrators_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     """The function-view form of `AdministratorsOnly`."""
+    @functools.wraps(view)
     def checked(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         return refusal(request) or view(request, *args, **kwargs)
-    checked.__name__, checked.__doc__ = view.__name__, view.__doc__
     return checked
 
 
@@ -62,6 +64,7 @@ def record(request: HttpRequest, subscription: Subscription, flag: int, message:
 
 
 def action_log(subscription: Subscription) -> list[LogEntry]:
+    """The latest entries of the subscription's action log, newest first."""
     kind = ContentType.objects.get_for_model(Subscription)
     return list(LogEntry.objects.filter(content_type=kind, object_id=str(subscription.pk))
                 .select_related("user").order_by("-action_time")[:RECENT])

@@ -46,6 +46,7 @@ urlpatterns = [
     path("analytics/", include("ortaq.analytics.urls")),
     path("reader/", include("ortaq.reader.urls")),
     path("jobs/", include("ortaq.jobs.urls")),
+    path("webhooks/", include("ortaq.webhooks.urls")),
     # Uploaded files, in development and production alike: a permission check, then always a download.
     path("media/<path:path>", media_file, name="media"),
 ]

@@ -1,4 +1,4 @@
-"""Administrators manage subscriptions and see every delivery and attempt in the admin site."""
+"""Subscriptions, deliveries and their attempts in the admin site too (the administrators' own pages are views.py)."""
 
 from django.contrib import admin
 

@@ -20,9 +20,10 @@ from collections.abc import Callable
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from ortaq.jobs.runner import after_commit
-from ortaq.webhooks.models import Attempt, Delivery, Subscription
+from ortaq.webhooks.models import Attempt, Delivery, Event, Subscription
 
 try:
     from django.tasks import task, task_backends
@@ -34,18 +35,39 @@ TIMEOUT_SECONDS = 10
 
 def emit(event: str, data: dict, text: Callable[[], str], object_key: str = "") -> list[Delivery]:
     """Queue one delivery per active subscription to `event`; `text()` is called in each one's language."""
-    deliveries = []
-    for subscription in Subscription.objects.filter(active=True):
-        if not subscription.wants(event):
-            continue
-        with translation.override(subscription.language or settings.LANGUAGE_CODE):
-            sentence = str(text())
-        payload = {"event": event, "occurred_at": timezone.now().isoformat(), "text": sentence, "data": data}
-        delivery = Delivery.objects.create(subscription=subscription, event=event, payload=payload,
-                                           object_key=object_key)
-        deliveries.append(delivery)
-        after_commit(lambda pk=delivery.pk: deliver.enqueue(pk))
-    return deliveries
+    return [queue(subscription, event, data, text, object_key)
+            for subscription in Subscription.objects.filter(active=True) if subscription.wants(event)]
+
+
+def queue(subscription: Subscription, event: str, data: dict, text: Callable[[], str],
+          object_key: str = "") -> Delivery:
+    """One delivery of `event` to `subscription`, sent by a worker once the writing transaction commits."""
+    with translation.override(subscription.language or settings.LANGUAGE_CODE):
+        sentence = str(text())
+    payload = {"event": event, "occurred_at": timezone.now().isoformat(), "text": sentence, "data": data}
+    delivery = Delivery.objects.create(subscription=subscription, event=event, payload=payload,
+                                       object_key=object_key)
+    after_commit(lambda pk=delivery.pk: deliver.enqueue(pk))
+    return delivery
+
+
+def send_test(subscription: Subscription) -> Delivery:
+    """A test event to this one subscription (active or not, whatever its events), so an administrator can
+    check the receiver's address and signature check before real events flow."""
+    data = {"subscription": subscription.pk, "test": True}
+    return queue(subscription, Event.TEST, data, object_key=f"subscription:{subscription.pk}", text=lambda: _(
+        "Тестовое событие Ortaq для подписки «%(name)s».") % {"name": subscription.name})
+
+
+def retry(delivery: Delivery) -> bool:
+    """Put a failed delivery back in the queue for one more attempt (numbered after the earlier ones); False
+    when it has not failed. Failing again leaves it failed, with the new attempt logged."""
+    updated = Delivery.objects.filter(pk=delivery.pk, status=Delivery.Status.FAILED).update(
+        status=Delivery.Status.PENDING, next_attempt_at=timezone.now())
+    if not updated:
+        return False
+    after_commit(lambda: deliver.enqueue(delivery.pk))
+    return True
 
 
 def signature(secret: str, body: bytes) -> str:

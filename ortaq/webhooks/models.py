@@ -5,6 +5,7 @@ from __future__ import annotations
 import secrets
 
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -13,6 +14,12 @@ class Event(models.TextChoices):
     AGREEMENT_STATUS = "agreement.status_changed", _("статус соглашения изменён")
     COMMITMENT_OVERDUE = "commitment.overdue", _("обязательство просрочено")
     PROPOSAL_ACCEPTED = "proposal.accepted", _("предложение чтеца принято")
+    # Sent by an administrator to one subscription from its page, whatever events it takes; not subscribable.
+    TEST = "webhook.test", _("тестовое событие")
+
+
+# The events a subscription can choose (the test event is sent on request, never subscribed to).
+SUBSCRIBABLE_EVENTS = [(value, label) for value, label in Event.choices if value != Event.TEST]
 
 
 def new_secret() -> str:
@@ -43,6 +50,14 @@ class Subscription(models.Model):
     def wants(self, event: str) -> bool:
         return self.active and event in (self.events or [])
 
+    def event_labels(self) -> list[str]:
+        """The chosen events in words (an unknown code, say from an older version, as it is)."""
+        labels = dict(Event.choices)
+        return [str(labels.get(code, code)) for code in self.events or []]
+
+    def get_absolute_url(self) -> str:
+        return reverse("webhooks:subscription_detail", args=[self.pk])
+
 
 class Delivery(models.Model):
     class Status(models.TextChoices):
@@ -68,6 +83,9 @@ class Delivery(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_event_display()} → {self.subscription}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("webhooks:delivery_detail", args=[self.pk])
 
 
 class Attempt(models.Model):

@@ -13,7 +13,7 @@ NOT_PAGES = {
     "foodbelt:import_template", "analytics:brief_pdf", "analytics:brief_xlsx", "analytics:map",
     "reader:proposal_card", "reader:proposal_edit", "reader:proposal_accept", "reader:proposal_reject",
     "reader:proposal_reopen", "analytics:pair_chooser", "set_language", "jobs:start", "jobs:synthetic",
-    "jobs:action",
+    "jobs:action", "webhooks:subscription_test", "webhooks:delivery_retry",
 }
 SKIPPED_PREFIXES = ("admin/", "api/")
 
@@ -59,6 +59,22 @@ def _record(model, region):
     return records.first()
 
 
+def webhook_samples() -> None:
+    """An inactive subscription and a failed delivery with its attempts, for the administrators' webhook pages
+    (the demo has none: a live one would post the demo's changes somewhere)."""
+    from ortaq.webhooks.models import Delivery, Event, Subscription
+
+    subscription, _created = Subscription.objects.get_or_create(
+        name="Учётная система (пример)", defaults={"url": "http://127.0.0.1:9/hook", "active": False,
+                                                   "events": [Event.AGREEMENT_STATUS, Event.COMMITMENT_OVERDUE]})
+    if not subscription.deliveries.exists():
+        delivery = Delivery.objects.create(
+            subscription=subscription, event=Event.AGREEMENT_STATUS, status=Delivery.Status.FAILED, attempts=2,
+            payload={"event": Event.AGREEMENT_STATUS, "text": "Статус соглашения изменён.", "data": {"agreement": 1}})
+        for number in (1, 2):
+            delivery.attempt_log.create(number=number, error="[Errno 111] Connection refused", duration_ms=3)
+
+
 def _special_args(name: str, demo) -> list | None:
     from ortaq.agreements.models import Agreement
     from ortaq.sources.models import Document
@@ -66,6 +82,10 @@ def _special_args(name: str, demo) -> list | None:
     if name == "core:history":
         agreement = Agreement.objects.order_by("pk").first()
         return [agreement._meta.label_lower, agreement.pk] if agreement else None
+    if name == "webhooks:subscription_secret":
+        from ortaq.webhooks.models import Subscription
+
+        return [Subscription.objects.order_by("pk").values_list("pk", flat=True).first()]
     if name == "analytics:pair":
         return [demo.astana.pk, demo.karaganda.pk]
     if name == "analytics:brief_html":
@@ -81,6 +101,7 @@ def _special_args(name: str, demo) -> list | None:
 
 def page_types(demo) -> list[PageType]:
     """One URL per route; a route that needs a record gets a demo record (Karaganda's when there is one)."""
+    webhook_samples()
     found = []
     for route, name, callback in routes():
         if name in NOT_PAGES:

@@ -32,6 +32,15 @@ def form_in_error_state(page, base_url: str) -> None:
     page.wait_for_load_state("load")
 
 
+def webhook_form_in_error_state(page, base_url: str) -> None:
+    """The administrators' webhook subscription form sent with an ftp:// address and no event: the events'
+    checkbox group in its error state."""
+    page.goto(f"{base_url}/webhooks/new/")
+    page.fill("#id_url", "ftp://partner.example.kz/hook")
+    page.locator("main form.form button[type=submit]").click()
+    page.wait_for_load_state("load")
+
+
 @pytest.mark.parametrize(("role", "width"), ROLES, ids=[f"{role or 'anonymous'}-{width}" for role, width in ROLES])
 def test_every_page_type_has_no_wcag_violation(live_server, chromium, demo, users, role, width):
     axe = Axe()
@@ -56,6 +65,10 @@ def test_every_page_type_has_no_wcag_violation(live_server, chromium, demo, user
         form_in_error_state(page, live_server.url)
         assert page.locator(".errorlist").count(), "the empty form came back without errors"
         found += violations_of(axe, page, f"/agreements/new/ with errors [{role}, {width} px]")
+    if role == "admin":
+        webhook_form_in_error_state(page, live_server.url)
+        assert page.locator(".error-summary").count(), "the webhook form came back without errors"
+        found += violations_of(axe, page, f"/webhooks/new/ with errors [{role}, {width} px]")
     context.close()
     assert visited > 40, visited
     assert not found, f"{len(found)} violations:\n" + "\n".join(found)

@@ -6,8 +6,6 @@ import datetime
 import hashlib
 import hmac
 import json
-import threading
-from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
 
@@ -15,41 +13,9 @@ from ortaq.agreements.models import Agreement, Commitment
 from ortaq.webhooks.delivery import backoff
 from ortaq.webhooks.models import Delivery, Event, Subscription
 from ortaq.webhooks.tasks import announce_overdue
+from ortaq.webhooks.tests.receiver import Receiver
 
 pytestmark = pytest.mark.django_db
-
-
-class Receiver:
-    """A local HTTP server answering each POST with the next status code of `answers` (then 200)."""
-
-    def __init__(self, answers=()):
-        self.answers = list(answers)
-        self.requests: list[tuple[dict, bytes]] = []
-        receiver = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self):
-                body = self.rfile.read(int(self.headers["Content-Length"]))
-                receiver.requests.append((dict(self.headers), body))
-                self.send_response(receiver.answers.pop(0) if receiver.answers else 200)
-                self.end_headers()
-
-            def log_message(self, *args):
-                pass
-
-        self.server = HTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_port}/hook"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def close(self):
-        self.server.shutdown()
-
-
-@pytest.fixture
-def receiver():
-    server = Receiver()
-    yield server
-    server.close()
 
 
 def _subscribe(url: str, *events: str, language: str = "ru") -> Subscription:

@@ -40,6 +40,12 @@ TEMPLATE_DB, CLI_DB, WEB_DB = "bench_webimport_base", "bench_webimport_cli", "be
 IMPORT_URL = "/foodbelt/import/deliveries/"
 
 
+def use_databases(prefix: str) -> None:
+    """Name the three databases `<prefix>_base`, `<prefix>_cli`, `<prefix>_web` (beside other runs' databases)."""
+    global TEMPLATE_DB, CLI_DB, WEB_DB
+    TEMPLATE_DB, CLI_DB, WEB_DB = f"{prefix}_base", f"{prefix}_cli", f"{prefix}_web"
+
+
 def _env(url: str, workdir: Path, backend: str, redis_url: str) -> dict:
     return {**os.environ, "ORTAQ_DATABASE_URL": url, "OPENBLAS_NUM_THREADS": "1", "ORTAQ_TASKS": backend,
             "ORTAQ_REDIS_URL": redis_url, "ORTAQ_VAR_DIR": str(workdir / "var"), "ORTAQ_DEBUG": "0",
@@ -310,9 +316,12 @@ def main() -> None:
     parser.add_argument("--baseline", type=float, default=20, help="seconds of other users' requests before the upload")
     parser.add_argument("--timeout", type=float, default=3600)
     parser.add_argument("--workdir", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "ortaq-bench-web")
+    parser.add_argument("--db-prefix", default="bench_webimport",
+                        help="names of the databases: PREFIX_base (the template), PREFIX_cli, PREFIX_web")
     parser.add_argument("--reuse-template", action="store_true",
                         help="start from the last run's prepared database (same --rows and --suppliers)")
     args = parser.parse_args()
+    use_databases(args.db_prefix)
     args.workdir.mkdir(parents=True, exist_ok=True)
     args.csv = args.workdir / f"deliveries-{args.rows}.csv"
     env = _env(f"{BASE}/{TEMPLATE_DB}", args.workdir, args.backend, args.redis_url)

@@ -26,7 +26,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from ortaq.core import writes
+from ortaq.core import formatting, writes
 from ortaq.core.permissions import ADMIN, role_of, user_scope
 from ortaq.foodbelt import pg_import, rollups, validation
 from ortaq.foodbelt.models import TENGE, TONNES, Delivery, DeliveryImport, ProductCategory, Supplier
@@ -148,8 +148,11 @@ class DeliveryImporter:
     def __init__(self, *, user=None, file_name: str = "", sha256: str = "", synthetic: bool = False,
                  default_consumer: Region | None = None, today: datetime.date | None = None,
                  max_errors: int = 10000, sample_size: int = 20, chunk_size: int = CHUNK,
-                 progress: Callable[[int], None] | None = None, bulk_rows: int | None = None) -> None:
+                 progress: Callable[[int], None] | None = None, bulk_rows: int | None = None,
+                 phase: Callable[[str], None] | None = None) -> None:
         self.user, self.file_name, self.sha256, self.synthetic = user, file_name, sha256, synthetic
+        # Told what the import does once every row is read (the page shows it while the bar stands at 100 %).
+        self.phase = phase or (lambda message: None)
         self.today = today or timezone.localdate()
         self.max_errors, self.sample_size, self.chunk_size, self.progress = (
             max_errors, sample_size, chunk_size, progress)
@@ -191,6 +194,7 @@ class DeliveryImporter:
             if connection.vendor == "postgresql":
                 self.stage = self.stage_class(self, bulk=self.bulk_rows)
                 self.stage.load(numbered)
+                self.phase(_("Проверка повторов и записей, уже внесённых в реестр…"))
                 self.stage.check()
             else:
                 with connection.cursor() as cursor:
@@ -205,6 +209,8 @@ class DeliveryImporter:
             DeliveryImport.objects.filter(pk=self.batch.pk).update(
                 rows_total=self.result.rows, rows_added=self.result.added, rows_skipped=self.result.skipped)
             if self.result.added:
+                self.phase(_("Запись %(count)s строк в реестр и пересчёт итогов…") % {
+                    "count": formatting.number(self.result.added)})
                 if self.stage is not None:
                     regions = self.stage.store()
                     if regions is None:  # refused (tables busy): reported as an error, nothing kept

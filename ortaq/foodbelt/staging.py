@@ -103,12 +103,14 @@ def web_bulk_rows() -> int:
     return settings.ORTAQ_WEB_IMPORT_BULK_ROWS or sys.maxsize
 
 
-def run(kind: str, path: Path, file_name: str, user, *, commit: bool, progress=None) -> importer.ImportResult:
+def run(kind: str, path: Path, file_name: str, user, *, commit: bool, progress=None,
+        phase=None) -> importer.ImportResult:
     with open(path, "rb") as stream:
         rows = read_rows(stream, path.name)
         if kind == "suppliers":
             return supplier_import.import_suppliers(rows, user=user, file_name=file_name, commit=commit)
         runner = importer.DeliveryImporter(user=user, file_name=file_name, sha256=path.stem, progress=progress,
+                                           phase=phase,
                                            default_consumer=Region.objects.by_code(settings.ORTAQ_HOME_REGION),
                                            bulk_rows=web_bulk_rows())
         runner.stage_class = partial(CheckedStage, rows_file=checked_rows_of(path), keep=not commit)

@@ -32,18 +32,24 @@ def _counter(progress, total: int | None):
 
 
 def _staged(progress, token: str, file_name: str):
-    """The staged file and a row counter that reports progress against its length (and stops on cancel)."""
+    """The staged file, a row counter that reports progress against its length (and stops on cancel), and
+    what to say once every row is read (the bar stands full while the rows are checked or written)."""
     path = staging.path_of(token)
     total = staging.count_rows(path)
     progress(0, total, file_name)
-    return path, _counter(progress, total)
+
+    def phase(message: str) -> None:
+        progress(progress.job.done if total is None else total, total, message)
+        progress.check_cancelled()
+
+    return path, _counter(progress, total), phase
 
 
 @job_kind("foodbelt-check", _("Проверка файла импорта"))
 def check_file(progress, kind: str, token: str, file_name: str, user_id: int | None = None) -> None:
-    path, counter = _staged(progress, token, file_name)
+    path, counter, phase = _staged(progress, token, file_name)
     try:
-        result = staging.run(kind, path, file_name, _user(user_id), commit=False, progress=counter)
+        result = staging.run(kind, path, file_name, _user(user_id), commit=False, progress=counter, phase=phase)
     except UnreadableFile as error:
         staging.discard(path)
         progress.save_result({"unreadable": str(error)})
@@ -58,9 +64,9 @@ def check_file(progress, kind: str, token: str, file_name: str, user_id: int | N
 
 @job_kind("foodbelt-import", _("Импорт файла"))
 def import_file(progress, kind: str, token: str, file_name: str, user_id: int | None = None) -> None:
-    path, counter = _staged(progress, token, file_name)
+    path, counter, phase = _staged(progress, token, file_name)
     try:
-        result = staging.run(kind, path, file_name, _user(user_id), commit=True, progress=counter)
+        result = staging.run(kind, path, file_name, _user(user_id), commit=True, progress=counter, phase=phase)
     finally:
         staging.discard(path)  # imported, refused or cancelled: the staged copy is not needed again
     progress.save_result(staging.to_json(result, DjangoJSONEncoder))

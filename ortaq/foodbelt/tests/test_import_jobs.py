@@ -6,11 +6,13 @@ import datetime
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
+from ortaq.foodbelt.importer import DeliveryImporter
 from ortaq.foodbelt.models import Delivery
-from ortaq.foodbelt.tests.test_import_deliveries import CLEAN, _csv, farms  # noqa: F401 (fixture)
+from ortaq.foodbelt.tests.test_import_deliveries import CLEAN, _csv, _rows, farms  # noqa: F401 (fixture)
 from ortaq.jobs import runner
 from ortaq.jobs.models import Job
 from ortaq.jobs.tests.conftest import BACKENDS, _worker
@@ -51,6 +53,24 @@ def test_upload_check_and_import_run_in_the_worker_with_progress(farms, users, c
     done = client.get(confirm["Location"])
     assert done.status_code == 302 and done["Location"] == reverse("foodbelt:delivery_list")
     assert Delivery.objects.filter(document_number__in=["ТТН-1", "ТТН-2", "ТТН-3"]).count() == 3
+
+
+def test_once_every_row_is_read_the_page_says_what_the_import_does(farms, users, client_as,  # noqa: F811
+                                                                    database_queue):
+    """The import checks and writes after its last row is read: the bar does not stand at 100 % in silence."""
+    phases = []
+    runner_ = DeliveryImporter(default_consumer=farms[0].organization.region, phase=phases.append)
+    runner_.run(_rows(_csv(farms, *CLEAN)))
+    checked_as_a_set = ["Проверка повторов и записей, уже внесённых в реестр…"] if connection.vendor == "postgresql" else []
+    assert phases == [*checked_as_a_set, "Запись 3 строк в реестр и пересчёт итогов…"]
+    client = client_as(users.karaganda)
+    location = _upload(client, _csv(farms, *CLEAN))["Location"]
+    job = Job.objects.get(kind="foodbelt-check")
+    Job.objects.filter(pk=job.pk).update(status=Job.Status.RUNNING, done=3, total=3,
+                                         message="Запись 1 000 000 строк в реестр и пересчёт итогов…")
+    page = client.get(location).content.decode()
+    assert "строк прочитано: 3 · Запись 1 000 000 строк в реестр и пересчёт итогов…" in page
+    assert '<progress aria-label="Ход обработки"></progress>' in page  # no value: it moves without a figure
 
 
 def test_a_cancelled_import_writes_nothing(farms, users, client_as, database_queue):  # noqa: F811

@@ -253,7 +253,15 @@ def _reindex_dependents(record: RegistryModel) -> None:
 BULK_REINDEX_LIMIT = 2000  # more rows than this written in bulk: the whole index is rebuilt by a task
 
 
+def _named_in_index(model: type[models.Model]) -> bool:
+    """Whether the index holds this kind of record or words of it (the records that name it)."""
+    return bool(getattr(model, "searchable", False)) or (
+        getattr(model, "search_dependents", None) is not RegistryModel.search_dependents)
+
+
 def _reindex_bulk(write: Write) -> bool:
+    if not _named_in_index(write.model):
+        return True  # e.g. deliveries: nothing in the index reads them
     if write.pks is None or len(write.pks) > BULK_REINDEX_LIMIT:
         return False
     present = write.model._default_manager.filter(pk__in=write.pks)

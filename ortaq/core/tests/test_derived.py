@@ -17,6 +17,7 @@ from ortaq.core import backup, derived, writes
 from ortaq.core.models import SearchEntry, StaleStore
 from ortaq.directory.models import Organization, Person
 from ortaq.events.models import Event, Participation
+from ortaq.foodbelt.importer import DeliveryImporter, template_headers
 from ortaq.foodbelt.tests.factories import delivery, supplier
 from ortaq.regions.models import Region
 
@@ -125,6 +126,21 @@ def test_a_bulk_write_of_too_many_rows_marks_stores_stale_for_the_refresh_task(d
     # a test case's transaction runs at once, as a commit would.
     assert {"search", "touches", "rollups"} <= {name for names in refreshed for name in names}
     assert not StaleStore.objects.exists()
+    assert wrong_stores() == {}
+
+
+def test_a_deliveries_import_rebuilds_no_whole_store(demo, monkeypatch):
+    """The import's rows reach the stores as one bulk write they can follow: the regions' rollups are marked,
+    the food belt's cells were counted by the import, and nothing else (the index holds no delivery) is
+    rebuilt whole."""
+    marked: list[tuple[str, ...]] = []
+    monkeypatch.setattr(derived, "mark_stale", lambda *names: marked.append(names))
+    shop = supplier("КХ «Ақ Бидай»", demo.karaganda, categories=("dairy",))
+    rows = [template_headers(), *([shop.organization.bin, "", "dairy", f"0{day}.03.2024", "1,5", "750000", "", "",
+                                   f"ТТН-{day}"] for day in range(1, 4))]
+    result = DeliveryImporter(default_consumer=demo.astana).run(rows)
+    assert result.committed and result.added == 3, result.errors
+    assert marked == []
     assert wrong_stores() == {}
 
 

@@ -9,7 +9,7 @@ from django_filters.widgets import BooleanWidget
 
 # Below this many rows a plain drop-down is easier to use than a search box.
 SMALL_TABLE_MODELS = {"regions.region", "agreements.area", "events.program", "auth.user", "foodbelt.productcategory",
-                      "foodbelt.supplyprogram"}
+                      "foodbelt.supplyprogram", "webhooks.subscription"}
 
 
 class AutocompleteSelect(forms.Widget):

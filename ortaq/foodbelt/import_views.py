@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from ortaq.core import formatting
 from ortaq.core.permissions import is_administrator
 from ortaq.core.uploads import KIND_LABELS, UploadRefused, detect_kind
 from ortaq.foodbelt import importer, staging, supplier_import
@@ -136,7 +137,7 @@ def _show_job(request: HttpRequest, job: Job, context: dict, done_url: str) -> H
     result = staging.from_json(job.result)
     if job.kind == "foodbelt-import" and result.committed:
         messages.success(request, _("Импортировано: %(added)s, уже были в реестре: %(skipped)s.")
-                         % {"added": result.added, "skipped": result.skipped})
+                         % {"added": formatting.number(result.added), "skipped": formatting.number(result.skipped)})
         return redirect(done_url)
     token = job.params.get("token", "") if job.kind == "foodbelt-check" and result.ok else ""
     if token:

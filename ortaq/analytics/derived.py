@@ -74,7 +74,7 @@ def _backlog_rebuild() -> None:
 
 
 register(DerivedStore("touches", "записи, касающиеся региона", rows=_touch_rows, rebuild=_touch_rebuild,
-                      depends_on=RECORDS, on_write=handlers.touches_on_write))
+                      depends_on=(*RECORDS, "regions.Region"), on_write=handlers.touches_on_write))
 register(DerivedStore("rollups", "итоги регионов и пар регионов", rows=_region_rows, rebuild=_region_rebuild,
                       depends_on=ROLLUP_RECORDS, on_write=handlers.rollups_on_write, reads=("touches", "foodbelt"),
                       settle=_settle_rollups, zero_fields=("value",)))

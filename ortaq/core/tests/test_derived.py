@@ -19,6 +19,7 @@ from ortaq.directory.models import Organization, Person
 from ortaq.events.models import Event, Participation
 from ortaq.foodbelt.importer import DeliveryImporter, template_headers
 from ortaq.foodbelt.tests.factories import delivery, supplier
+from ortaq.projects.models import JointProject
 from ortaq.regions.models import Region
 
 pytestmark = pytest.mark.django_db
@@ -69,6 +70,12 @@ def _write_heavily(demo) -> None:
     delivery(shop, demo.astana, date=datetime.date(2024, 5, 1)).delete()
     commitment(Agreement.objects.exclude(pk=record.pk).first(), "Обменяться делегациями",
                due_date=datetime.date(2022, 2, 1))
+    # Relations changed from the other side: a region or an organization joins a project.
+    project = JointProject.objects.create(title="Молочный кластер", status=JointProject.Status.PLANNED)
+    project.regions.add(demo.astana)
+    demo.karaganda.joint_projects.add(project)
+    city.joint_projects.add(project)
+    demo.karaganda.joint_projects.remove(project)
 
 
 def test_after_many_writes_every_store_is_what_a_rebuild_gives(demo):

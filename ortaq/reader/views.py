@@ -125,8 +125,12 @@ def document_create(request: HttpRequest) -> HttpResponse:
     return render(request, "reader/document_form.html", {"form": form})
 
 
-def _can_review(request: HttpRequest) -> bool:
-    return request.user.has_perm("reader.review_proposal")
+def _can_review(request: HttpRequest, proposal: Proposal | None) -> bool:
+    """Whether the user may accept or reject the proposals of this proposal's document (an editor of a region
+    the document is about, or an administrator): the buttons are shown only to them."""
+    if not request.user.has_perm("reader.review_proposal"):
+        return False
+    return proposal is None or request.user.has_perm("reader.decide_proposal", proposal)
 
 
 @permission_required("reader.view_proposal", raise_exception=True)
@@ -139,7 +143,8 @@ def document_review(request: HttpRequest, pk: int) -> HttpResponse:
         groups.setdefault(proposal.get_kind_display(), []).append(proposal)
     return render(request, "reader/document_review.html", {
         "document": document, "groups": groups, "segments": marked_segments(document.text, proposals),
-        "can_review": _can_review(request), "pending": sum(p.status == "pending" for p in proposals),
+        "can_review": _can_review(request, proposals[0] if proposals else None),
+        "pending": sum(p.status == "pending" for p in proposals),
     })
 
 
@@ -149,7 +154,7 @@ def _proposal(pk: int) -> Proposal:
 
 def _card(request: HttpRequest, proposal: Proposal, form=None, error: str = "") -> HttpResponse:
     return render(request, "reader/_proposal_card.html", {
-        "proposal": proposal, "form": form, "error": error, "can_review": _can_review(request),
+        "proposal": proposal, "form": form, "error": error, "can_review": _can_review(request, proposal),
     })
 
 

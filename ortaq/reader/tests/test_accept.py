@@ -194,3 +194,18 @@ def test_the_decider_or_an_administrator_reopens_a_decision(users, client_as, re
         assert client_as(users.admin).post(reopen_url).status_code == 302
         proposal.refresh_from_db()
         assert proposal.status == "pending"
+
+
+def test_the_buttons_are_shown_only_to_those_who_may_decide(users, client_as, read_text):
+    """An editor of another region reads the proposals of a document about Astana and Pavlodar, without the
+    buttons the server would refuse, and is told who decides; the Astana editor sees them."""
+    document = read_text(PAVLODAR)
+    url = reverse("reader:document_review", args=[document.pk])
+    outsider_page = client_as(users.outsider).get(url).content.decode()
+    assert ">Принять</button>" not in outsider_page and ">Отклонить</button>" not in outsider_page
+    assert 'id="not-your-document"' in outsider_page
+    card = client_as(users.outsider).get(reverse("reader:proposal_card", args=[memorandum(document, "Акимат Астаны").pk]))
+    assert ">Принять</button>" not in card.content.decode()
+    astana_page = client_as(users.astana).get(url).content.decode()
+    assert ">Принять</button>" in astana_page and 'id="not-your-document"' not in astana_page
+    assert 'id="not-your-document"' not in client_as(users.viewer).get(url).content.decode()

@@ -130,6 +130,10 @@ def bulk_written(model: type[models.Model], pks: Iterable | None = None, *, regi
     dispatch(Write(model, AFTER, BULK, pks=_keys(pks), regions=frozenset(regions), details=dict(details)))
 
 
+# An update of more rows than this is announced without naming them (the stores then rebuild what it may touch).
+NAMED_ROWS_LIMIT = 10_000
+
+
 class RegistryQuerySet(models.QuerySet):
     """The registry's querysets: their bulk writes go through the dispatcher like single saves do.
 
@@ -139,9 +143,12 @@ class RegistryQuerySet(models.QuerySet):
     def update(self, **values: Any) -> int:
         if not handlers_for(self.model) or set(values) <= set(getattr(self.model, "bookkeeping_fields", ())):
             return super().update(**values)
-        pks = list(self.values_list("pk", flat=True))
+        pks = list(self.values_list("pk", flat=True)[:NAMED_ROWS_LIMIT + 1])
         if not pks:
             return 0
+        if len(pks) > NAMED_ROWS_LIMIT:  # too many to name (and to bind as parameters): "every row may have changed"
+            with bulk_write(self.model, None, fields=values):
+                return super().update(**values)
         with bulk_write(self.model, pks, fields=values):
             return self.model._base_manager.filter(pk__in=pks).update(**values)
 

@@ -123,6 +123,21 @@ def test_bulk_writes_through_querysets_reach_every_store(demo):
     assert SearchEntry.objects.filter(title__contains="Поставщик 2» плюс").exists()
 
 
+def test_an_update_of_more_rows_than_can_be_named_is_announced_without_them(demo, monkeypatch):
+    monkeypatch.setattr(writes, "NAMED_ROWS_LIMIT", 2)
+    seen: list[frozenset | None] = []
+    derived.register(derived.DerivedStore("spy", "шпион", rows=lambda: [], rebuild=lambda: None,
+                                          depends_on=("directory.Organization",),
+                                          on_write=lambda write: seen.append(write.pks) or True))
+    try:
+        count = Organization.objects.filter(region=demo.karaganda).update(website="https://example.kz")
+    finally:
+        derived.unregister("spy")
+    assert count > 2 and seen == [None, None]
+    assert Organization.objects.filter(region=demo.karaganda).exclude(website="https://example.kz").count() == 0
+    assert wrong_stores() == {}
+
+
 def test_a_bulk_write_of_too_many_rows_marks_stores_stale_for_the_refresh_task(demo, monkeypatch):
     monkeypatch.setattr(analytics_handlers, "BULK_REGION_LIMIT", 0)
     monkeypatch.setattr(derived, "BULK_REINDEX_LIMIT", 0)

@@ -66,6 +66,16 @@ def _settle_backlogs() -> None:
         tracker.ensure_region(region_id, today)
 
 
+def _backlog_regions(region_ids) -> None:
+    today = timezone.localdate()
+    for region_id in region_ids:
+        tracker.rebuild_region(region_id, today)
+
+
+def _backlog_owners(_keys=()) -> None:
+    tracker.rebuild(timezone.localdate())
+
+
 def _backlog_rebuild() -> None:
     today = timezone.localdate()
     tracker.rebuild(today)
@@ -74,14 +84,18 @@ def _backlog_rebuild() -> None:
 
 
 register(DerivedStore("touches", "записи, касающиеся региона", rows=_touch_rows, rebuild=_touch_rebuild,
-                      depends_on=(*RECORDS, "regions.Region"), on_write=handlers.touches_on_write))
+                      depends_on=(*RECORDS, "regions.Region"), on_write=handlers.touches_on_write,
+                      scopes={"record": handlers.refresh_touches_of}))
 register(DerivedStore("rollups", "итоги регионов и пар регионов", rows=_region_rows, rebuild=_region_rebuild,
                       depends_on=ROLLUP_RECORDS, on_write=handlers.rollups_on_write, reads=("touches", "foodbelt"),
+                      scopes={"region": rollups.refresh_regions},
                       settle=_settle_rollups, zero_fields=("value",)))
 register(DerivedStore("tallies", "итоги всего реестра", rows=_global_rows, rebuild=_global_rebuild,
                       depends_on=TALLIED, on_write=handlers.tallies_on_write,
+                      scopes={"registry": lambda _keys=(): rollups.rebuild_global()},
                       settle=_settle_rollups, zero_fields=("value",)))
 register(DerivedStore("backlogs", "просроченные обязательства по владельцам и регионам", rows=_backlog_rows,
                       rebuild=_backlog_rebuild, settle=_settle_backlogs, on_write=tracker.backlogs_on_write,
+                      scopes={"region": _backlog_regions, "registry": _backlog_owners},
                       depends_on=("agreements.Commitment", "agreements.Party", "directory.Organization"),
                       ignore=("last_commitment_id", "last_party_id"), zero_fields=("open_count",)))

@@ -210,6 +210,15 @@ def _refresh(records: list[tuple[int, list[int]]]) -> None:
         touches.refresh(kind, ids)
 
 
+def refresh_touches_of(keys) -> None:
+    """The "record" scope of the touches: the rows of the records these (label, pk) pairs name or feed."""
+    by_label: dict[str, set[int]] = {}
+    for label, pk in keys:
+        by_label.setdefault(label, set()).add(pk)
+    for label, pks in by_label.items():
+        _refresh(_touched_records(label, pks))
+
+
 def _bulk_touches(write: Write) -> bool:
     if write.pks is None or len(write.pks) > BULK_REGION_LIMIT:
         return False  # the whole index is rebuilt by the refresh task

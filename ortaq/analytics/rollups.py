@@ -87,6 +87,15 @@ def refresh_all() -> None:
     _update_statistics()
 
 
+def refresh_regions(region_ids) -> None:
+    """The "region" scope: these regions' tallies and pairs recomputed now (their pending marks met)."""
+    ids = {int(pk) for pk in region_ids if pk}
+    with transaction.atomic():
+        StaleRegion.objects.filter(region_id__in=ids).delete()
+        for region_id in ids:
+            _refresh_region(region_id)
+
+
 def rebuild_global() -> None:
     """The whole-registry tallies, from scratch (a pending mark of the whole registry is then met)."""
     StaleRegion.objects.filter(region_id=GLOBAL).delete()

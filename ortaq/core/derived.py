@@ -14,10 +14,12 @@ inside a transaction that is rolled back, and reports every row that differs fro
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
+from django.apps import apps
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection, models, transaction
 from django.utils.module_loading import autodiscover_modules
 
@@ -36,8 +38,10 @@ class DerivedStore:
     `on_write`, before and after each write; a bulk write (`write.bulk`) the handler does not answer (it
     returns False) marks the whole store stale. `reads` names the stores this one is computed from: they are
     rebuilt first, and marking one of them stale marks this one too.
-    `rows` gives the querysets of the rows the store holds (a part of a table is fine); `rebuild` recomputes
-    them from the registry; `settle` lets the refreshes that writes have queued finish first (a pending
+    `scopes` says how to recompute a part of it: each kind of scope ("record": `(label, pk)` pairs, "region":
+    region ids, "cell": the store's own keys) names a function that recomputes those scopes from the registry,
+    the same functions the store's `on_write` uses. `rows` gives the querysets of the rows the store holds (a
+    part of a table is fine); `rebuild` recomputes the whole store from the registry; `settle` lets the refreshes that writes have queued finish first (a pending
     refresh is not an error); `ignore` names columns that are bookkeeping, not data (times, stamps);
     rows whose `zero_fields` are all zero count as absent (an emptied cell and a missing one say the same).
     """
@@ -48,6 +52,7 @@ class DerivedStore:
     rebuild: Callable[[], None]
     depends_on: tuple[str, ...] = ()
     on_write: Callable[[Write], bool | None] | None = None
+    scopes: Mapping[str, Callable[[Iterable], None]] = field(default_factory=dict)
     reads: tuple[str, ...] = ()
     settle: Callable[[], None] | None = None
     ignore: tuple[str, ...] = ()
@@ -244,6 +249,23 @@ def _search_rebuild() -> None:
     search.rebuild_index(missing_only=True)
 
 
+def reindex_records(keys: Iterable[tuple[str, int]]) -> None:
+    """The "record" scope of the index: the entries of these records (and of the records naming them) made
+    again from the registry; a record no longer there loses its entry."""
+    by_label: dict[str, set[int]] = {}
+    for label, pk in keys:
+        by_label.setdefault(label, set()).add(pk)
+    for label, pks in by_label.items():
+        model = apps.get_model(label)
+        present = model._default_manager.in_bulk(pks)
+        for record in present.values():
+            if record.searchable:
+                search.update_index(record)
+            _reindex_dependents(record)
+        SearchEntry.objects.filter(content_type=ContentType.objects.get_for_model(model),
+                                   object_id__in=pks - set(present)).delete()
+
+
 def _reindex_dependents(record: RegistryModel) -> None:
     for dependent in record.search_dependents():
         if dependent.searchable:
@@ -264,11 +286,7 @@ def _reindex_bulk(write: Write) -> bool:
         return True  # e.g. deliveries: nothing in the index reads them
     if write.pks is None or len(write.pks) > BULK_REINDEX_LIMIT:
         return False
-    present = write.model._default_manager.filter(pk__in=write.pks)
-    for record in present:
-        if record.searchable:
-            search.update_index(record)
-        _reindex_dependents(record)
+    reindex_records((write.label, pk) for pk in write.pks)
     return True
 
 
@@ -291,4 +309,4 @@ def _index(write: Write) -> bool | None:
 
 
 register(DerivedStore("search", "индекс поиска", rows=_search_rows, rebuild=_search_rebuild,
-                      depends_on=(EVERY_RECORD,), on_write=_index))
+                      depends_on=(EVERY_RECORD,), on_write=_index, scopes={"record": reindex_records}))

@@ -18,4 +18,6 @@ def _rebuild() -> None:
 register(DerivedStore("foodbelt", "итоги поставок продовольственного пояса", rows=_rows, rebuild=_rebuild,
                       depends_on=("foodbelt.Delivery", "foodbelt.Supplier", "directory.Organization"),
                       on_write=handlers.on_write,
+                      scopes={"cell": rollups.refresh_keys,
+                              "region": lambda region_ids: rollups.rebuild(consumer_region_ids=region_ids)},
                       zero_fields=("value_tenge", "volume_tonnes", "deliveries")))

@@ -8,16 +8,20 @@ import io
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
+from django.utils import timezone
 
-from ortaq.agreements.models import Agreement, Commitment, Party
+from ortaq.agreements.models import Agreement, Commitment, OwnerBacklog, Party, RegionBacklog
 from ortaq.agreements.tests.factories import agreement, commitment, organization
 from ortaq.analytics import handlers as analytics_handlers
-from ortaq.analytics.models import Tally
+from ortaq.analytics import tracker
+from ortaq.analytics.models import Tally, Touch
 from ortaq.core import backup, derived, writes
 from ortaq.core.models import SearchEntry, StaleStore
 from ortaq.directory.models import Organization, Person
 from ortaq.events.models import Event, Participation
+from ortaq.foodbelt import rollups as rollups_of_food_belt
 from ortaq.foodbelt.importer import DeliveryImporter, template_headers
+from ortaq.foodbelt.models import DeliveryRollup
 from ortaq.foodbelt.tests.factories import delivery, supplier
 from ortaq.projects.models import JointProject
 from ortaq.regions.models import Region
@@ -164,6 +168,44 @@ def test_a_deliveries_import_rebuilds_no_whole_store(demo, monkeypatch):
     assert result.committed and result.added == 3, result.errors
     assert marked == []
     assert wrong_stores() == {}
+
+
+def _scope_cases(demo) -> list[tuple[str, str, object, list]]:
+    """(store, scope, a corruption of that scope, the scope's keys) for every scope a store declares."""
+    agreement_ = Agreement.objects.filter(parties__region=demo.karaganda).first()
+    organization_ = Organization.objects.filter(region=demo.karaganda).first()
+    shop = supplier("КХ «Шапағат»", demo.karaganda, categories=("dairy",))
+    sold = delivery(shop, demo.astana, date=datetime.date(2024, 6, 3))
+    tracker.rebuild_region(demo.karaganda.pk, timezone.localdate())
+    return [
+        ("search", "record", lambda: SearchEntry.objects.filter(object_id=organization_.pk, title=organization_.name)
+         .update(title="испорчено"), [("directory.Organization", organization_.pk)]),
+        ("touches", "record", lambda: Touch.objects.filter(kind=Touch.Kind.AGREEMENT, record_id=agreement_.pk).delete(),
+         [("agreements.Agreement", agreement_.pk)]),
+        ("rollups", "region", lambda: Tally.objects.filter(region=demo.karaganda).update(value=999),
+         [demo.karaganda.pk]),
+        ("tallies", "registry", lambda: Tally.objects.filter(region=None).update(value=999), []),
+        ("backlogs", "region", lambda: RegionBacklog.objects.filter(region_id=demo.karaganda.pk).update(open_count=999),
+         [demo.karaganda.pk]),
+        ("backlogs", "registry", lambda: OwnerBacklog.objects.create(
+            owner_key=organization_.pk, due_before=tracker.month_start(timezone.localdate()), open_count=999), []),
+        ("foodbelt", "cell", lambda: DeliveryRollup.objects.filter(consumer_region=demo.astana).update(deliveries=999),
+         [rollups_of_food_belt.delivery_key(sold)]),
+        ("foodbelt", "region", lambda: DeliveryRollup.objects.filter(consumer_region=demo.astana).delete(),
+         [demo.astana.pk]),
+    ]
+
+
+def test_every_store_recomputes_each_scope_it_declares(demo):
+    cases = _scope_cases(demo)
+    declared = {(store.name, scope) for store in derived.stores() for scope in store.scopes}
+    assert declared == {(name, scope) for name, scope, _corrupt, _keys in cases}
+    by_name = {store.name: store for store in derived.stores()}
+    for name, scope, corrupt, keys in cases:
+        corrupt()
+        assert wrong_stores().get(name), f"{name}/{scope}: the corruption is seen"
+        by_name[name].scopes[scope](keys)
+        assert wrong_stores() == {}, f"{name}/{scope}"
 
 
 def test_a_sixth_store_is_one_declaration(demo):

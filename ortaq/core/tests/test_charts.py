@@ -40,7 +40,8 @@ def test_in_chromium_years_are_whole_and_an_empty_chart_says_so(live_server, chr
     page = chromium.new_page(viewport={"width": 1366, "height": 900})
     page.goto(live_server.url + demo.karaganda.get_absolute_url())
     page.wait_for_selector("#chart-region-intensity.drawn", timeout=20_000)
-    ticks = page.eval_on_selector_all("#chart-region-intensity .xtick text", "nodes => nodes.map(n => n.textContent)")
+    ticks = page.eval_on_selector_all("#chart-region-intensity text.category",
+                                      "nodes => nodes.map(n => n.firstChild.textContent)")
     assert ticks and all(re.fullmatch(r"\d{4}", tick) for tick in ticks), ticks
     from ortaq.foodbelt.models import SupplyProgram
 

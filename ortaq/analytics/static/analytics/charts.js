@@ -1,6 +1,22 @@
-// Draws every <div class="plotly-chart" data-figure="id-of-json-script">: with svgcharts.js where the page loads it
-// (the home page: plain SVG, no Plotly to parse), otherwise with plotly.min.js (served from the plotly Python package).
+// Draws every <div class="plotly-chart" data-figure="id-of-json-script"> as plain SVG with svgcharts.js (bars and the
+// map: every chart of the home, region and pair pages), and only a figure it cannot draw with plotly.min.js (served
+// from the plotly Python package), which is then loaded once, from this script's `data-plotly` address.
 (function () {
+  var plotlySource = document.currentScript && document.currentScript.dataset.plotly, plotlyWaiting = null;
+
+  function withPlotly(callback) {
+    if (window.Plotly) { callback(); return; }
+    if (!plotlySource) { return; }
+    if (!plotlyWaiting) {
+      plotlyWaiting = [];
+      var script = document.createElement("script");
+      script.src = plotlySource;
+      script.onload = function () { plotlyWaiting.forEach(function (waiting) { waiting(); }); };
+      document.head.appendChild(script);
+    }
+    plotlyWaiting.push(callback);
+  }
+
   // One chart per task: the page stays responsive while they are drawn (no single long task).
   function draw(root) {
     var nodes = Array.prototype.slice.call(root.querySelectorAll(".plotly-chart[data-figure]"));
@@ -13,24 +29,25 @@
   }
 
   function drawOne(node) {
-    [node].forEach(function (node) {
-      var source = document.getElementById(node.dataset.figure);
-      if (!source) { return; }
-      var figure = JSON.parse(source.textContent), svg = window.OrtaqSvgCharts;
-      if (svg && svg.supports(figure)) {
-        svg.draw(node, figure);
-        node.classList.add("drawn");
-        return;
-      }
-      if (!window.Plotly) { return; }
-      window.Plotly.newPlot(node, figure.data, figure.layout, {displaylogo: false, responsive: true}).then(function () {
-        node.classList.add("drawn");
-        node.on("plotly_click", function (event) {
-          var point = event.points && event.points[0];
-          if (point && point.customdata && String(point.customdata).charAt(0) === "/") {
-            window.location.href = point.customdata;
-          }
-        });
+    var source = document.getElementById(node.dataset.figure);
+    if (!source) { return; }
+    var figure = JSON.parse(source.textContent), svg = window.OrtaqSvgCharts;
+    if (svg && svg.supports(figure)) {
+      svg.draw(node, figure);
+      node.classList.add("drawn");
+      return;
+    }
+    withPlotly(function () { plot(node, figure); });
+  }
+
+  function plot(node, figure) {
+    window.Plotly.newPlot(node, figure.data, figure.layout, {displaylogo: false, responsive: true}).then(function () {
+      node.classList.add("drawn");
+      node.on("plotly_click", function (event) {
+        var point = event.points && event.points[0];
+        if (point && point.customdata && String(point.customdata).charAt(0) === "/") {
+          window.location.href = point.customdata;
+        }
       });
     });
   }

@@ -114,10 +114,11 @@
       var text;
       if (horizontal) {  // the first category at the bottom, as Plotly draws it
         var y = margin.t + plotH - (i + 0.5) * band;
-        text = el("text", {x: margin.l - 6, y: y + 4, "text-anchor": "end"}, grid);
+        text = el("text", {"class": "category", x: margin.l - 6, y: y + 4, "text-anchor": "end"}, grid);
         text.textContent = fitText(plain(label), margin.l - 10, 11);
       } else {
-        text = el("text", {x: margin.l + (i + 0.5) * band, y: margin.t + plotH + 14, "text-anchor": "middle"}, grid);
+        text = el("text", {"class": "category", x: margin.l + (i + 0.5) * band, y: margin.t + plotH + 14,
+                           "text-anchor": "middle"}, grid);
         text.textContent = fitText(plain(label), band, 11);
       }
       titled(text, label);
